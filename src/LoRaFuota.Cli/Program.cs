@@ -1,1 +1,3 @@
-return 0;
+using LoRaFuota.Cli;
+
+return LoRaFuotaCli.Run(args, Console.In, Console.Out, Console.Error);

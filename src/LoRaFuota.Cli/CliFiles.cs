@@ -1,0 +1,29 @@
+namespace LoRaFuota.Cli;
+
+/// <summary>File access with one-line errors.</summary>
+internal static class CliFiles
+{
+    public static byte[] ReadAll(FileInfo file)
+    {
+        try
+        {
+            return File.ReadAllBytes(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read {file.Name}: {ex.Message}");
+        }
+    }
+
+    public static string[] ReadLines(FileInfo file)
+    {
+        try
+        {
+            return File.ReadAllLines(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read {file.Name}: {ex.Message}");
+        }
+    }
+}

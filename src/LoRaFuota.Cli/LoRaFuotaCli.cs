@@ -1,0 +1,43 @@
+using System.CommandLine;
+using LoRaFuota.Cli.Commands;
+
+namespace LoRaFuota.Cli;
+
+/// <summary>The lorafuota command line: builds the commands and maps failures to exit codes.</summary>
+internal static class LoRaFuotaCli
+{
+    /// <summary>The exit code of a usage error or a malformed input.</summary>
+    public const int UsageError = 2;
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var context = new CliContext(input, output, error);
+        var root = new RootCommand("lorafuota: LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
+        {
+            DecodeCommand.Create(context),
+            EncodeCommand.Create(context),
+            KeysCommand.Create(context),
+            MicCommand.Create(context),
+        };
+
+        ParseResult result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            error.WriteLine(OneLine(result.Errors[0].Message));
+            return UsageError;
+        }
+
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException ex)
+        {
+            error.WriteLine(OneLine(ex.Message));
+            return UsageError;
+        }
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,22 @@
+using LoRaFuota.Cli;
+
+namespace LoRaFuota.Tests.TestUtilities;
+
+internal sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+internal static class CliRunner
+{
+    public static CliResult Run(string stdin, params string[] args)
+    {
+        using var input = new StringReader(stdin);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = LoRaFuotaCli.Run(args, input, output, error);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    public static CliResult Run(params string[] args) => Run(string.Empty, args);
+}
