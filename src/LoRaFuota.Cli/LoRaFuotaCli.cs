@@ -20,6 +20,12 @@ internal static class LoRaFuotaCli
             MicCommand.Create(context),
         };
 
+        // "--version" is the package version on every subcommand (the contract), not the tool version.
+        foreach (VersionOption builtIn in root.Options.OfType<VersionOption>().ToList())
+        {
+            root.Options.Remove(builtIn);
+        }
+
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

@@ -9,7 +9,7 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 
 internal static class CliRunner
 {
-    public static CliResult Run(string stdin, params string[] args)
+    public static CliResult RunWithInput(string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
@@ -18,5 +18,5 @@ internal static class CliRunner
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    public static CliResult Run(params string[] args) => Run(string.Empty, args);
+    public static CliResult Run(params string[] args) => RunWithInput(string.Empty, args);
 }
