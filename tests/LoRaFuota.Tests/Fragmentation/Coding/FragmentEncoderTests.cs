@@ -1,0 +1,110 @@
+using System.IO.Pipelines;
+using LoRaFuota.Fragmentation.Coding;
+using LoRaFuota.Tests.Allocation;
+
+namespace LoRaFuota.Tests.Fragmentation.Coding;
+
+public class FragmentEncoderTests
+{
+    [Theory]
+    [InlineData(ParityVariant.V1)]
+    [InlineData(ParityVariant.V2)]
+    [InlineData(ParityVariant.V2Specification)]
+    public void BatchPaths_AgreeWithSingleFragments(ParityVariant variant)
+    {
+        // 3 000 bytes / 24 = 125 fragments; 300 coded fragments use 8-row tables, 40 use 4-row tables, 3 go row by row.
+        byte[] image = new byte[3000];
+        new Random(1).NextBytes(image);
+        var encoder = new FragmentEncoder(image, 24, variant);
+        byte[] single = new byte[24];
+        foreach (int count in new[] { 3, 40, 300, 700 })
+        {
+            byte[] batch = new byte[count * 24];
+            encoder.WriteCodedPayloads(126, count, batch);
+            for (int i = 0; i < count; i += 37)
+            {
+                encoder.WritePayload(126 + i, single);
+                Assert.Equal(single, batch.AsSpan(i * 24, 24).ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void M1_CodedFragmentsAreZero()
+    {
+        var encoder = new FragmentEncoder([1, 2, 3, 4], 4, ParityVariant.V1);
+        byte[] payload = [9, 9, 9, 9];
+        encoder.WritePayload(2, payload);
+        Assert.Equal(new byte[4], payload);
+    }
+
+    [Fact]
+    public void Limits_ThrowWithClearMessages()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FragmentEncoder([], 10, ParityVariant.V1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FragmentEncoder(new byte[10], 0, ParityVariant.V1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FragmentEncoder(new byte[16383], 1, ParityVariant.V1));
+        var encoder = new FragmentEncoder(new byte[16382], 1, ParityVariant.V1);
+        Assert.Equal(1, encoder.Layout.MaxRedundancy);
+        ArgumentOutOfRangeException ex = Assert.Throws<ArgumentOutOfRangeException>(() => encoder.WritePayload(16384, new byte[1]));
+        Assert.Contains("16383", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => encoder.WritePayload(1, []));
+    }
+
+    [Fact]
+    public async Task CreateAsync_FromStreamAndPipe_EqualsFromSpan()
+    {
+        byte[] image = new byte[70_001];
+        new Random(2).NextBytes(image);
+        var direct = new FragmentEncoder(image, 200, ParityVariant.V2);
+        FragmentEncoder fromStream = await FragmentEncoder.CreateAsync(new MemoryStream(image), 200, ParityVariant.V2);
+        var pipe = new Pipe();
+        Task writer = Task.Run(async () =>
+        {
+            for (int offset = 0; offset < image.Length; offset += 4096)
+            {
+                await pipe.Writer.WriteAsync(image.AsMemory(offset, Math.Min(4096, image.Length - offset)));
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+        FragmentEncoder fromPipe = await FragmentEncoder.CreateAsync(pipe.Reader, 200, ParityVariant.V2);
+        await writer;
+
+        byte[] a = new byte[200], b = new byte[200], c = new byte[200];
+        foreach (int n in new[] { 1, 351, 352, 400 })
+        {
+            direct.WritePayload(n, a);
+            fromStream.WritePayload(n, b);
+            fromPipe.WritePayload(n, c);
+            Assert.Equal(a, b);
+            Assert.Equal(a, c);
+        }
+    }
+
+    [Fact]
+    public void Layout_FollowsTheServerProcedure()
+    {
+        FragmentLayout layout = FragmentLayout.Create(1024 * 1024, 232);
+        Assert.Equal(4520, layout.NbFrag);
+        Assert.Equal((4520 * 232) - (1024 * 1024), layout.Padding);
+        Assert.Equal(452, layout.GetRedundancy(10));
+        Assert.Equal(0, layout.GetRedundancy(0));
+    }
+
+    [Fact]
+    public void Encoding_AllocatesNothing()
+    {
+        byte[] image = new byte[5000];
+        var encoder = new FragmentEncoder(image, 50, ParityVariant.V2);
+        byte[] frame = new byte[53];
+        byte[] batch = new byte[200 * 50];
+        AllocationAssert.NoAllocations(() =>
+        {
+            encoder.WriteDataFragment(5, 1, frame);
+            encoder.WriteDataFragment(150, 1, frame);
+            encoder.WriteCodedPayloads(101, 200, batch);
+            encoder.WriteCodedPayloads(101, 20, batch);
+        });
+    }
+}
