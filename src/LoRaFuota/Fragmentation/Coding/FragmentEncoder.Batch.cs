@@ -14,8 +14,8 @@ public sealed partial class FragmentEncoder
     private const int TableEntries8 = 1 << 8;
     private const int TableEntries4 = 1 << 4;
 
-    private readonly byte[] _table;      // 2^g combinations of one 64-byte chunk of a group's rows
-    private readonly byte[] _work;       // BatchRows coded rows of _stride bytes
+    private readonly byte[] _table;      // 2^g combinations of one 32-byte chunk of a group's rows
+    private readonly byte[] _work;       // chunk-major: chunk c of batch row r at (c·BatchRows + r)·32, so one chunk column is contiguous
     private readonly byte[] _lineBytes;  // row-major parity lines of the batch: row r, byte g = columns 8g … 8g+7
     private readonly byte[] _patterns;   // the same, transposed: byte g of every row together
 
@@ -39,17 +39,13 @@ public sealed partial class FragmentEncoder
         for (int done = 0; done < count; done += BatchRows)
         {
             int rows = Math.Min(BatchRows, count - done);
-            EncodeBatch(firstN + done, rows);
-            for (int r = 0; r < rows; r++)
-            {
-                _work.AsSpan(r * _stride, FragSize).CopyTo(destination[((done + r) * FragSize)..]);
-            }
+            EncodeBatch(firstN + done, rows, destination[(done * FragSize)..]);
         }
     }
 
-    private void EncodeBatch(int firstN, int rows)
+    private void EncodeBatch(int firstN, int rows, Span<byte> destination)
     {
-        int groups = _rows.Length / _stride / 8;
+        int groups = GroupCount;
         int lineLength = ParityMatrix.GetLineLength(NbFrag);
         for (int r = 0; r < rows; r++)
         {
@@ -58,34 +54,29 @@ public sealed partial class FragmentEncoder
             line[lineLength..].Clear();
         }
 
-        _work.AsSpan(0, rows * _stride).Clear();
-
-        // Estimated 64-byte XORs per chunk column: rows one by one, or tables of 16 or 256 combinations.
+        // Estimated chunk XORs: rows one by one, or tables of 16 or 256 combinations per group.
         long direct = (long)rows * (NbFrag / 2);
         long nibbles = (long)groups * 2 * (TableEntries4 + rows);
         long bytes = (long)groups * (TableEntries8 + rows);
         if (direct <= nibbles && direct <= bytes)
         {
-            EncodeDirect(rows, groups);
+            EncodeDirect(rows, groups, destination);
             return;
         }
 
         Transpose(rows, groups);
-        if (nibbles < bytes)
-        {
-            EncodeGrouped(rows, groups, 4);
-        }
-        else
-        {
-            EncodeGrouped(rows, groups, 8);
-        }
+        EncodeGrouped(rows, groups, nibbles < bytes ? 4 : 8);
+        Gather(rows, destination);
     }
 
-    private void EncodeDirect(int rows, int groups)
+    private int GroupCount => _rows.Length / _stride / GroupRows;
+
+    private void EncodeDirect(int rows, int groups, Span<byte> destination)
     {
         for (int r = 0; r < rows; r++)
         {
-            Span<byte> target = _work.AsSpan(r * _stride, _stride);
+            Span<byte> target = destination.Slice(r * FragSize, FragSize);
+            target.Clear();
             ReadOnlySpan<byte> line = _lineBytes.AsSpan(r * groups, groups);
             for (int g = 0; g < groups; g++)
             {
@@ -93,7 +84,7 @@ public sealed partial class FragmentEncoder
                 while (bits != 0)
                 {
                     int j = (g << 3) + BitOperations.TrailingZeroCount(bits);
-                    XorKernel.Xor(target, _rows.AsSpan(j * _stride, _stride));
+                    XorKernel.Xor(target, _rows.AsSpan(j * _stride, FragSize));
                     bits &= bits - 1;
                 }
             }
@@ -112,69 +103,78 @@ public sealed partial class FragmentEncoder
         }
     }
 
-    // For each 64-byte column chunk and each group of `width` rows: tabulate every XOR combination of the group's
-    // chunks, then add the combination each coded row selects. Table and work chunks stay in L1.
+    // For each 32-byte column chunk and each group of `width` rows: tabulate every XOR combination of the group's
+    // chunks (8 KiB at most), then add the combination each coded row selects to that row's chunk. The chunk column of
+    // the work area is contiguous (at most 16 KiB), so table and targets stay in L1.
     private void EncodeGrouped(int rows, int groups, int width)
     {
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
-        ref byte work = ref MemoryMarshal.GetArrayDataReference(_work);
         ref byte data = ref MemoryMarshal.GetArrayDataReference(_rows);
-        int entries = 1 << width;
-        int mask = entries - 1;
-        int subgroups = 8 / width;
-        for (int chunk = 0; chunk < _stride; chunk += ChunkBytes)
+        int mask = (1 << width) - 1;
+        int subgroups = GroupRows / width;
+        int chunks = _stride / ChunkBytes;
+        _work.AsSpan(0, chunks * BatchRows * ChunkBytes).Clear();
+        for (int chunk = 0; chunk < chunks; chunk++)
         {
+            ref byte column = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_work), chunk * BatchRows * ChunkBytes);
             for (int g = 0; g < groups; g++)
             {
+                ref byte patterns = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_patterns), g * rows);
                 for (int s = 0; s < subgroups; s++)
                 {
-                    int firstRow = (g * 8) + (s * width);
-                    int shift = s * width;
-                    for (int i = 1; i < entries; i++)
+                    // Table by doubling: entries [2^b, 2^(b+1)) are entries [0, 2^b) plus row b of the group.
+                    ref byte group = ref Unsafe.Add(ref data, (((g * GroupRows) + (s * width)) * _stride) + (chunk * ChunkBytes));
+                    for (int b = 0; b < width; b++)
                     {
-                        int low = BitOperations.TrailingZeroCount(i);
-                        Xor64(
-                            ref Unsafe.Add(ref table, i * ChunkBytes),
-                            ref Unsafe.Add(ref table, (i & (i - 1)) * ChunkBytes),
-                            ref Unsafe.Add(ref data, ((firstRow + low) * _stride) + chunk));
+                        int half = 1 << b;
+                        ref byte row = ref Unsafe.Add(ref group, b * _stride);
+                        for (int i = 0; i < half; i++)
+                        {
+                            XorChunk(ref Unsafe.Add(ref table, (half + i) * ChunkBytes), ref Unsafe.Add(ref table, i * ChunkBytes), ref row);
+                        }
                     }
 
-                    int patternBase = g * rows;
+                    // Entry 0 stays zero, so rows whose pattern is 0 need no branch.
+                    int shift = s * width;
+                    ref byte target = ref column;
                     for (int r = 0; r < rows; r++)
                     {
-                        int pattern = (_patterns[patternBase + r] >> shift) & mask;
-                        if (pattern != 0)
-                        {
-                            ref byte target = ref Unsafe.Add(ref work, (r * _stride) + chunk);
-                            Xor64(ref target, ref target, ref Unsafe.Add(ref table, pattern * ChunkBytes));
-                        }
+                        int pattern = (Unsafe.Add(ref patterns, r) >> shift) & mask;
+                        XorChunk(ref target, ref target, ref Unsafe.Add(ref table, pattern * ChunkBytes));
+                        target = ref Unsafe.Add(ref target, ChunkBytes);
                     }
                 }
             }
         }
     }
 
-    // destination = a ^ b over 64 bytes; entry 0 of the table stays zero.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Xor64(ref byte destination, ref byte a, ref byte b)
+    private void Gather(int rows, Span<byte> destination)
     {
-        if (Vector512.IsHardwareAccelerated)
+        int chunks = _stride / ChunkBytes;
+        for (int r = 0; r < rows; r++)
         {
-            Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref a) ^ Vector512.LoadUnsafe(ref b), ref destination);
+            Span<byte> target = destination.Slice(r * FragSize, FragSize);
+            for (int chunk = 0; chunk < chunks; chunk++)
+            {
+                int offset = chunk * ChunkBytes;
+                int length = Math.Min(ChunkBytes, FragSize - offset);
+                _work.AsSpan(((chunk * BatchRows) + r) * ChunkBytes, length).CopyTo(target[offset..]);
+            }
         }
-        else if (Vector256.IsHardwareAccelerated)
+    }
+
+    // destination = a ^ b over one 32-byte chunk.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void XorChunk(ref byte destination, ref byte a, ref byte b)
+    {
+        if (Vector256.IsHardwareAccelerated)
         {
             Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref a) ^ Vector256.LoadUnsafe(ref b), ref destination);
-            Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref a, 32) ^ Vector256.LoadUnsafe(ref b, 32), ref destination, 32);
         }
         else
         {
-            for (nuint i = 0; i < ChunkBytes; i += 8)
-            {
-                Unsafe.WriteUnaligned(
-                    ref Unsafe.Add(ref destination, i),
-                    Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, i)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, i)));
-            }
+            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref a) ^ Vector128.LoadUnsafe(ref b), ref destination);
+            Vector128.StoreUnsafe(Vector128.LoadUnsafe(ref a, 16) ^ Vector128.LoadUnsafe(ref b, 16), ref destination, 16);
         }
     }
 }

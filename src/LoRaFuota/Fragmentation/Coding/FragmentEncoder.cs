@@ -11,16 +11,16 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// fragments and add coded ones later (top-up rounds). After construction nothing allocates. For many coded fragments
 /// at once, <see cref="WriteCodedPayloads"/> combines uncoded fragments in groups of 4 or 8 (a table of every XOR
 /// combination of the group, the "four Russians" method) when that costs fewer XORs than adding rows one by one.
-/// Memory: the padded block (rows rounded up to 64 bytes) plus about 16 KiB of tables and, for batches, 512 rows of
+/// Memory: the padded block (rows rounded up to 32 bytes) plus 8 KiB of tables and, for batches, 512 rows of
 /// work space and 2·512·⌈M/8⌉ bytes of line patterns. Not thread-safe: use one encoder per thread.
 /// </remarks>
 public sealed partial class FragmentEncoder
 {
-    private const int ChunkBytes = 64;        // the XOR unit of the batch path: one Vector512 or two Vector256
+    private const int ChunkBytes = 32;        // the XOR unit of the batch path: one Vector256
     private const int GroupRows = 8;          // rows per pattern byte
 
     private readonly byte[] _rows;            // M (rounded up to 8) rows of _stride bytes; row j holds fragment j+1, zero beyond
-    private readonly int _stride;             // F rounded up to 64
+    private readonly int _stride;             // F rounded up to 32
     private readonly ParityMatrix.LineGenerator _lines;
 
     /// <summary>Initializes a new instance of the <see cref="FragmentEncoder"/> class from a data block.</summary>
@@ -50,7 +50,7 @@ public sealed partial class FragmentEncoder
         _lines = new ParityMatrix.LineGenerator(Layout.NbFrag, variant);
         int groups = paddedRows / GroupRows;
         _table = new byte[(1 << GroupRows) * ChunkBytes];
-        _work = new byte[BatchRows * _stride];
+        _work = new byte[BatchRows * _stride]; // chunk-major, same size
         _lineBytes = new byte[BatchRows * groups];
         _patterns = new byte[BatchRows * groups];
     }
