@@ -18,6 +18,9 @@ internal static class LoRaFuotaCli
             EncodeCommand.Create(context),
             KeysCommand.Create(context),
             MicCommand.Create(context),
+            FragmentCommand.Create(context),
+            ReassembleCommand.Create(context),
+            DemoCommand.Create(context),
         };
 
         // "--version" is the package version on every subcommand (the contract), not the tool version.

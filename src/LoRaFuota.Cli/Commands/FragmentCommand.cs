@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using LoRaFuota.Fragmentation.Coding;
+
+namespace LoRaFuota.Cli.Commands;
+
+/// <summary><c>lorafuota fragment</c>: a file to DataFragment FRMPayloads, one hex line each.</summary>
+internal static class FragmentCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var input = new Option<FileInfo>("--input") { Description = "The data block (firmware image).", Required = true };
+        var fragmentSize = new Option<int>("--fragment-size") { Description = "FragSize in bytes, 1 to 255.", Required = true };
+        var redundancy = new Option<int?>("--redundancy") { Description = "The number of coded fragments R." };
+        var percent = new Option<double?>("--redundancy-percent") { Description = "R as a percentage of M, rounded up." };
+        Option<int> ts004 = CliParity.Ts004();
+        Option<string?> parity = CliParity.Parity();
+        var fragIndex = new Option<int>("--frag-index") { Description = "FragIndex, 0 to 3.", DefaultValueFactory = _ => 0 };
+        var command = new Command("fragment", "Cut a file into TS004 DataFragments (uncoded then coded), one FRMPayload hex per line.")
+        {
+            input, fragmentSize, redundancy, percent, ts004, parity, fragIndex,
+        };
+        command.SetAction(result =>
+        {
+            ParityVariant variant = CliParity.Resolve(result.GetValue(ts004), result.GetValue(parity));
+            int index = result.GetValue(fragIndex);
+            if (index is < 0 or > 3)
+            {
+                throw new CliUsageException("--frag-index must be 0 to 3.");
+            }
+
+            byte[] block = CliFiles.ReadAll(result.GetValue(input)!);
+            FragmentEncoder encoder = CreateEncoder(block, result.GetValue(fragmentSize), variant);
+            int r = Redundancy(encoder.Layout, result.GetValue(redundancy), result.GetValue(percent));
+            byte[] frame = new byte[3 + encoder.FragSize];
+            for (int n = 1; n <= encoder.NbFrag + r; n++)
+            {
+                int length = encoder.WriteDataFragment(n, (byte)index, frame);
+                context.Output.WriteLine(Convert.ToHexStringLower(frame.AsSpan(0, length)));
+            }
+
+            context.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{block.Length} bytes -> M = {encoder.NbFrag} uncoded + R = {r} coded fragments of {encoder.FragSize} bytes, padding {encoder.Layout.Padding}, parity {CliParity.Name(variant)}, FragIndex {index}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static FragmentEncoder CreateEncoder(byte[] block, int fragSize, ParityVariant variant)
+    {
+        try
+        {
+            return new FragmentEncoder(block, fragSize, variant);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    private static int Redundancy(FragmentLayout layout, int? count, double? percent)
+    {
+        if (count.HasValue == percent.HasValue)
+        {
+            throw new CliUsageException("Give exactly one of --redundancy or --redundancy-percent.");
+        }
+
+        int r;
+        try
+        {
+            r = count ?? layout.GetRedundancy(percent!.Value);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        if (r < 0 || r > layout.MaxRedundancy)
+        {
+            throw new CliUsageException($"--redundancy must be 0 to {layout.MaxRedundancy} (M + R may not exceed 16383).");
+        }
+
+        return r;
+    }
+}
