@@ -9,7 +9,10 @@ internal static class LoRaFuotaCli
     /// <summary>The exit code of a usage error or a malformed input.</summary>
     public const int UsageError = 2;
 
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
+        Run(args, input, output, error, TimeProvider.System);
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
     {
         var context = new CliContext(input, output, error);
         var root = new RootCommand("lorafuota: LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
@@ -20,6 +23,7 @@ internal static class LoRaFuotaCli
             MicCommand.Create(context),
             FragmentCommand.Create(context),
             ReassembleCommand.Create(context),
+            PlanCommand.Create(context, time),
             DemoCommand.Create(context),
         };
 
