@@ -9,6 +9,7 @@ public class FragmentEncoderBenchmarks
     private const int FragSize = 232;
 
     private FragmentEncoder _encoder = null!;
+    private FragmentEncoder _twoThreads = null!;
     private byte[] _output = [];
     private byte[] _image = [];
 
@@ -24,6 +25,7 @@ public class FragmentEncoderBenchmarks
         _image = new byte[MiB * 1024 * 1024];
         new Random(42).NextBytes(_image);
         _encoder = new FragmentEncoder(_image, FragSize, Variant);
+        _twoThreads = new FragmentEncoder(_image, FragSize, Variant, maxDegreeOfParallelism: 2);
         _output = new byte[_encoder.Layout.GetRedundancy(10) * FragSize];
     }
 
@@ -32,6 +34,14 @@ public class FragmentEncoderBenchmarks
     {
         int redundancy = _encoder.Layout.GetRedundancy(10);
         _encoder.WriteCodedPayloads(_encoder.NbFrag + 1, redundancy, _output);
+        return _output[^1];
+    }
+
+    [Benchmark]
+    public byte EncodeAllCodedFragmentsTwoThreads()
+    {
+        int redundancy = _twoThreads.Layout.GetRedundancy(10);
+        _twoThreads.WriteCodedPayloads(_twoThreads.NbFrag + 1, redundancy, _output);
         return _output[^1];
     }
 

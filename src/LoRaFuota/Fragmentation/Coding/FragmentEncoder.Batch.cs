@@ -13,8 +13,10 @@ public sealed partial class FragmentEncoder
 
     private const int TableEntries8 = 1 << 8;
     private const int TableEntries4 = 1 << 4;
+    private const int MinRowsPerWorker = 32;   // below this a second thread costs more than it saves
+    private const int MaxWorkers = 64;
 
-    private readonly byte[] _table;      // 2^g combinations of one 32-byte chunk of a group's rows
+    private readonly byte[][] _tables;   // per worker: 2^g combinations of one 32-byte chunk of a group's rows
     private readonly byte[] _work;       // chunk-major: chunk c of batch row r at (c·BatchRows + r)·32, so one chunk column is contiguous
     private readonly byte[] _lineBytes;  // row-major parity lines of the batch: row r, byte g = columns 8g … 8g+7
     private readonly byte[] _patterns;   // the same, transposed: byte g of every row together
@@ -46,12 +48,14 @@ public sealed partial class FragmentEncoder
     private void EncodeBatch(int firstN, int rows, Span<byte> destination)
     {
         int groups = GroupCount;
-        int lineLength = ParityMatrix.GetLineLength(NbFrag);
-        for (int r = 0; r < rows; r++)
+        int workers = rows >= MinRowsPerWorker * 2 ? MaxDegreeOfParallelism : 1;
+        if (workers == 1)
         {
-            Span<byte> line = _lineBytes.AsSpan(r * groups, groups);
-            _lines.Fill(firstN + r, line);
-            line[lineLength..].Clear();
+            FillLines(firstN, 0, rows, groups);
+        }
+        else
+        {
+            FillLinesInParallel(firstN, rows, groups, workers);
         }
 
         // Estimated chunk XORs: rows one by one, or tables of 16 or 256 combinations per group.
@@ -64,9 +68,50 @@ public sealed partial class FragmentEncoder
             return;
         }
 
-        Transpose(rows, groups);
-        EncodeGrouped(rows, groups, nibbles < bytes ? 4 : 8);
+        int width = nibbles < bytes ? 4 : 8;
+        int chunks = _stride / ChunkBytes;
+        Transpose(0, rows, rows, groups);
+        workers = Math.Min(workers, chunks);
+        if (workers == 1)
+        {
+            EncodeGrouped(rows, groups, width, 0, chunks, _tables[0]);
+        }
+        else
+        {
+            EncodeGroupedInParallel(rows, groups, width, chunks, workers);
+        }
+
         Gather(rows, destination);
+    }
+
+    // The lambdas live in their own methods so the single-threaded path allocates no closure.
+    private void FillLinesInParallel(int firstN, int rows, int groups, int workers) =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            (int from, int to) = Share(rows, workers, worker);
+            FillLines(firstN, from, to, groups);
+        });
+
+    // Workers own disjoint 32-byte column ranges of every row, so no table is built twice.
+    private void EncodeGroupedInParallel(int rows, int groups, int width, int chunks, int workers) =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        {
+            (int from, int to) = Share(chunks, workers, worker);
+            EncodeGrouped(rows, groups, width, from, to, _tables[worker]);
+        });
+
+    private static (int From, int To) Share(int count, int workers, int worker) =>
+        (count * worker / workers, count * (worker + 1) / workers);
+
+    private void FillLines(int firstN, int from, int to, int groups)
+    {
+        int lineLength = ParityMatrix.GetLineLength(NbFrag);
+        for (int r = from; r < to; r++)
+        {
+            Span<byte> line = _lineBytes.AsSpan(r * groups, groups);
+            _lines.Fill(firstN + r, line);
+            line[lineLength..].Clear();
+        }
     }
 
     private int GroupCount => _rows.Length / _stride / GroupRows;
@@ -91,9 +136,9 @@ public sealed partial class FragmentEncoder
         }
     }
 
-    private void Transpose(int rows, int groups)
+    private void Transpose(int from, int to, int rows, int groups)
     {
-        for (int r = 0; r < rows; r++)
+        for (int r = from; r < to; r++)
         {
             int source = r * groups;
             for (int g = 0; g < groups; g++)
@@ -106,15 +151,14 @@ public sealed partial class FragmentEncoder
     // For each 32-byte column chunk and each group of `width` rows: tabulate every XOR combination of the group's
     // chunks (8 KiB at most), then add the combination each coded row selects to that row's chunk. The chunk column of
     // the work area is contiguous (at most 16 KiB), so table and targets stay in L1.
-    private void EncodeGrouped(int rows, int groups, int width)
+    private void EncodeGrouped(int rows, int groups, int width, int firstChunk, int endChunk, byte[] tableBuffer)
     {
-        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(tableBuffer);
         ref byte data = ref MemoryMarshal.GetArrayDataReference(_rows);
         int mask = (1 << width) - 1;
         int subgroups = GroupRows / width;
-        int chunks = _stride / ChunkBytes;
-        _work.AsSpan(0, chunks * BatchRows * ChunkBytes).Clear();
-        for (int chunk = 0; chunk < chunks; chunk++)
+        _work.AsSpan(firstChunk * BatchRows * ChunkBytes, (endChunk - firstChunk) * BatchRows * ChunkBytes).Clear();
+        for (int chunk = firstChunk; chunk < endChunk; chunk++)
         {
             ref byte column = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_work), chunk * BatchRows * ChunkBytes);
             for (int g = 0; g < groups; g++)

@@ -11,7 +11,7 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// fragments and add coded ones later (top-up rounds). After construction nothing allocates. For many coded fragments
 /// at once, <see cref="WriteCodedPayloads"/> combines uncoded fragments in groups of 4 or 8 (a table of every XOR
 /// combination of the group, the "four Russians" method) when that costs fewer XORs than adding rows one by one.
-/// Memory: the padded block (rows rounded up to 32 bytes) plus 8 KiB of tables and, for batches, 512 rows of
+/// Memory: the padded block (rows rounded up to 32 bytes) plus an 8 KiB table per thread and, for batches, 512 rows of
 /// work space and 2·512·⌈M/8⌉ bytes of line patterns. Not thread-safe: use one encoder per thread.
 /// </remarks>
 public sealed partial class FragmentEncoder
@@ -29,7 +29,24 @@ public sealed partial class FragmentEncoder
     /// <param name="variant">The parity generator; <see cref="ParityVariant.V2"/> for TS004 v2 devices, <see cref="ParityVariant.V1"/> for v1.</param>
     /// <exception cref="ArgumentOutOfRangeException">The block is empty or too large for 16 383 fragments, F is out of range, or the variant is undefined.</exception>
     public FragmentEncoder(ReadOnlySpan<byte> block, int fragSize, ParityVariant variant)
+        : this(block, fragSize, variant, maxDegreeOfParallelism: 1)
     {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="FragmentEncoder"/> class that may use several threads for batches.</summary>
+    /// <param name="block">The data block (firmware image), without padding.</param>
+    /// <param name="fragSize">The fragment size F, 1 to 255 bytes.</param>
+    /// <param name="variant">The parity generator.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// Threads <see cref="WriteCodedPayloads"/> may use (1 to 64). Above 1, a large batch splits its parity lines by rows
+    /// and its XOR work by 32-byte columns across the thread pool; each such call allocates the parallel loop's few hundred
+    /// bytes. With 1 (the default) nothing allocates after construction.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of range.</exception>
+    public FragmentEncoder(ReadOnlySpan<byte> block, int fragSize, ParityVariant variant, int maxDegreeOfParallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDegreeOfParallelism, MaxWorkers);
         if (!Enum.IsDefined(variant))
         {
             throw new ArgumentOutOfRangeException(nameof(variant), variant, "Use ParityVariant.V1, V2 or V2Specification.");
@@ -49,7 +66,13 @@ public sealed partial class FragmentEncoder
 
         _lines = new ParityMatrix.LineGenerator(Layout.NbFrag, variant);
         int groups = paddedRows / GroupRows;
-        _table = new byte[(1 << GroupRows) * ChunkBytes];
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        _tables = new byte[maxDegreeOfParallelism][];
+        for (int worker = 0; worker < maxDegreeOfParallelism; worker++)
+        {
+            _tables[worker] = new byte[(1 << GroupRows) * ChunkBytes];
+        }
+
         _work = new byte[BatchRows * _stride]; // chunk-major, same size
         _lineBytes = new byte[BatchRows * groups];
         _patterns = new byte[BatchRows * groups];
@@ -60,6 +83,9 @@ public sealed partial class FragmentEncoder
 
     /// <summary>Gets the parity generator.</summary>
     public ParityVariant Variant { get; }
+
+    /// <summary>Gets the number of threads a batch may use.</summary>
+    public int MaxDegreeOfParallelism { get; }
 
     /// <summary>Gets M, the number of uncoded fragments.</summary>
     public int NbFrag => Layout.NbFrag;

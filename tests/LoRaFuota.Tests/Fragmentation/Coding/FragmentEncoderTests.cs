@@ -29,6 +29,27 @@ public class FragmentEncoderTests
         }
     }
 
+    [Theory]
+    [InlineData(ParityVariant.V1, 2)]
+    [InlineData(ParityVariant.V2, 3)]
+    public void Parallel_EqualsSingleThreaded(ParityVariant variant, int threads)
+    {
+        byte[] image = new byte[60_000];
+        new Random(8).NextBytes(image);
+        var single = new FragmentEncoder(image, 232, variant);
+        var parallel = new FragmentEncoder(image, 232, variant, threads);
+        foreach (int count in new[] { 10, 70, 600, 1100 })
+        {
+            byte[] a = new byte[count * 232];
+            byte[] b = new byte[count * 232];
+            single.WriteCodedPayloads(single.NbFrag + 1, count, a);
+            parallel.WriteCodedPayloads(parallel.NbFrag + 1, count, b);
+            Assert.Equal(a, b);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FragmentEncoder(image, 232, variant, 0));
+    }
+
     [Fact]
     public void M1_CodedFragmentsAreZero()
     {
