@@ -42,7 +42,7 @@ public struct Key128 : IEquatable<Key128>
         ArgumentNullException.ThrowIfNull(hex);
         if (!TryParse(hex, out Key128 key))
         {
-            throw new ArgumentException($"A key is {Length * 2} hex digits; got \"{hex.Length} characters\".", nameof(hex));
+            throw new ArgumentException($"A key is {Length * 2} hex digits; the text has {hex.Length} characters or a non-hex digit.", nameof(hex));
         }
 
         return key;
