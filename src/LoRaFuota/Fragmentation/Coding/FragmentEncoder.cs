@@ -16,10 +16,9 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// </remarks>
 public sealed partial class FragmentEncoder
 {
-    private const int ChunkBytes = 32;        // the XOR unit of the batch path: one Vector256
-    private const int GroupRows = 8;          // rows per pattern byte
+    private const int ChunkBytes = GroupedXor.ChunkBytes;
 
-    private readonly byte[] _rows;            // M (rounded up to 8) rows of _stride bytes; row j holds fragment j+1, zero beyond
+    private readonly byte[] _rows;            // M (rounded up to 8) rows of _stride bytes and a chunk of over-read; row j holds fragment j+1, zero beyond
     private readonly int _stride;             // F rounded up to 32
     private readonly ParityMatrix.LineGenerator _lines;
 
@@ -55,8 +54,7 @@ public sealed partial class FragmentEncoder
         Layout = FragmentLayout.Create(block.Length, fragSize);
         Variant = variant;
         _stride = (fragSize + ChunkBytes - 1) / ChunkBytes * ChunkBytes;
-        int paddedRows = (Layout.NbFrag + GroupRows - 1) / GroupRows * GroupRows;
-        _rows = new byte[paddedRows * _stride];
+        _rows = new byte[GroupedXor.GetPaddedLength(Layout.NbFrag, _stride)];
         for (int j = 0; j < Layout.NbFrag; j++)
         {
             int start = j * fragSize;
@@ -65,17 +63,8 @@ public sealed partial class FragmentEncoder
         }
 
         _lines = new ParityMatrix.LineGenerator(Layout.NbFrag, variant);
-        int groups = paddedRows / GroupRows;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
-        _tables = new byte[maxDegreeOfParallelism][];
-        for (int worker = 0; worker < maxDegreeOfParallelism; worker++)
-        {
-            _tables[worker] = new byte[(1 << GroupRows) * ChunkBytes];
-        }
-
-        _work = new byte[BatchRows * _stride]; // chunk-major, same size
-        _lineBytes = new byte[BatchRows * groups];
-        _patterns = new byte[BatchRows * groups];
+        _batch = new GroupedXor(Layout.NbFrag, fragSize, BatchRows, maxDegreeOfParallelism);
     }
 
     /// <summary>Gets how the block is cut.</summary>
