@@ -57,6 +57,8 @@ public sealed partial class FragmentDecoder
             return;
         }
 
+        Flush(); // queued reductions name columns in the old word layout
+
         int words = capacity / WordBits;
         ulong[] rows = new ulong[capacity * words];
         for (int c = 0; c < _capacity; c++)
@@ -69,6 +71,8 @@ public sealed partial class FragmentDecoder
         ulong[] equation = new ulong[words];
         _equation.AsSpan().CopyTo(equation);
         _equation = equation;
+        _equationOps = new ulong[words];
+        _pendingOps = new ulong[_batchCapacity * words];
         _pivotRows = rows;
         _capacity = capacity;
         _words = words;
@@ -78,27 +82,30 @@ public sealed partial class FragmentDecoder
 
     private void SetEquationBit(int column) => _equation[column / WordBits] ^= 1UL << (column % WordBits);
 
-    // Reduces the scratch equation against the pivots, lowest column first; stores it as a new pivot or reports why not.
-    private FragmentResult AddEquation()
+    // Reduces the scratch equation's bits against the pivots, lowest column first, noting which pivots it used, and
+    // stores it as a new pivot; its bytes are queued for the next flush. An equation that reduces to nothing is redundant
+    // (its bytes are not checked: that would cost the XOR work the batch saves).
+    private FragmentResult AddEquation(ReadOnlySpan<byte> line, ReadOnlySpan<byte> payload)
     {
+        _equationOps.AsSpan().Clear();
         int column = NextBit(0);
         while (column >= 0 && _hasPivot[column])
         {
             int firstWord = column / WordBits;
             XorKernel.Xor(_equation.AsSpan(firstWord), _pivotRows.AsSpan((column * _words) + firstWord, _words - firstWord));
-            XorKernel.Xor(_equationBytes, _block.AsSpan(_fragmentOf[column] * FragSize, FragSize));
+            _equationOps[firstWord] |= 1UL << (column % WordBits);
             column = NextBit(column + 1);
         }
 
         if (column < 0)
         {
-            return _equationBytes.AsSpan().ContainsAnyExcept((byte)0) ? FragmentResult.Inconsistent : FragmentResult.Redundant;
+            return FragmentResult.Redundant;
         }
 
         _equation.AsSpan().CopyTo(_pivotRows.AsSpan(column * _words, _words));
-        _equationBytes.AsSpan().CopyTo(_block.AsSpan(_fragmentOf[column] * FragSize, FragSize));
         _hasPivot[column] = true;
         _pivotCount++;
+        Enqueue(column, line, payload);
         return CheckCompletion();
     }
 
@@ -126,7 +133,7 @@ public sealed partial class FragmentDecoder
     {
         for (int column = _columns - 1; column >= 0; column--)
         {
-            Span<byte> target = _block.AsSpan(_fragmentOf[column] * FragSize, FragSize);
+            Span<byte> target = Slot(_fragmentOf[column]);
             ReadOnlySpan<ulong> row = _pivotRows.AsSpan(column * _words, _words);
             for (int w = column / WordBits; w < _words; w++)
             {
@@ -140,7 +147,7 @@ public sealed partial class FragmentDecoder
                 {
                     int other = (w * WordBits) + BitOperations.TrailingZeroCount(bits);
                     bits &= bits - 1;
-                    XorKernel.Xor(target, _block.AsSpan(_fragmentOf[other] * FragSize, FragSize));
+                    XorKernel.Xor(target, Slot(_fragmentOf[other]));
                 }
             }
         }

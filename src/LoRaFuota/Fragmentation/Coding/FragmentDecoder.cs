@@ -37,7 +37,6 @@ public sealed partial class FragmentDecoder
     private readonly byte[] _state;       // per fragment: SeenUncoded | DirectlyKnown
     private readonly int[] _columnOf;     // per fragment: its compact column, or -1
     private readonly byte[] _line;        // scratch parity line
-    private readonly byte[] _equationBytes; // scratch payload of the equation being reduced
 
     private int _received;        // frames taken (repeats included), the v2 NbFragReceived
     private int _uncodedSeen;     // distinct uncoded fragments received
@@ -61,13 +60,21 @@ public sealed partial class FragmentDecoder
             Variant = options.Variant,
             MaxLostFragments = options.MaxLostFragments,
             InOrder = options.InOrder,
+            BatchSize = options.BatchSize,
         };
         _lines = new ParityMatrix.LineGenerator(NbFrag, Variant);
-        _block = new byte[NbFrag * FragSize];
+        _block = new byte[GroupedXor.GetPaddedLength(NbFrag, FragSize)]; // padded: the grouped XOR reads whole 32-byte chunks
         _state = new byte[NbFrag];
         _columnOf = new int[NbFrag];
         _line = new byte[ParityMatrix.GetLineLength(NbFrag)];
-        _equationBytes = new byte[FragSize];
+        _batchCapacity = options.BatchSize;
+        _batch = new GroupedXor(NbFrag, FragSize, _batchCapacity, workers: 1);
+        _pendingBytes = new byte[_batchCapacity * FragSize];
+        _knownParts = new byte[_batchCapacity * FragSize];
+        _pendingPivot = new int[_batchCapacity];
+        _knownBits = new byte[_batch.Line(0).Length];
+        _pendingOps = [];
+        _equationOps = [];
         int initialColumns = options.MaxLostFragments is int limit ? Math.Min(limit, NbFrag) : 0;
         _fragmentOf = [];
         _pivotRows = [];
@@ -200,7 +207,9 @@ public sealed partial class FragmentDecoder
     {
         _block.AsSpan().Clear();
         _state.AsSpan().Clear();
+        _knownBits.AsSpan().Clear();
         _columnOf.AsSpan().Fill(-1);
+        _pending = 0;
         _received = 0;
         _uncodedSeen = 0;
         _directCount = 0;
@@ -229,15 +238,15 @@ public sealed partial class FragmentDecoder
         {
             payload.CopyTo(slot);
             _state[j] |= DirectlyKnown;
+            _knownBits[j >> 3] |= (byte)(1 << (j & 7));
             _directCount++;
             return CheckCompletion();
         }
 
-        // A coded fragment already named this unknown: the uncoded fragment is one more equation.
+        // A coded fragment already named this unknown: the uncoded fragment is one more equation, with no known part.
         ClearEquation();
         SetEquationBit(_columnOf[j]);
-        payload.CopyTo(_equationBytes);
-        return AddEquation();
+        return AddEquation(ReadOnlySpan<byte>.Empty, payload);
     }
 
     private FragmentResult TakeCoded(int n, ReadOnlySpan<byte> payload)
@@ -250,19 +259,15 @@ public sealed partial class FragmentDecoder
 
         _lines.Fill(n, _line);
         ClearEquation();
-        payload.CopyTo(_equationBytes);
         for (int b = 0; b < _line.Length; b++)
         {
-            int bits = _line[b];
+            // Known fragments are left to the batch (GroupedXor); unknown ones become columns of the equation.
+            int bits = _line[b] & ~_knownBits[b];
             while (bits != 0)
             {
                 int j = (b << 3) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                if ((_state[j] & DirectlyKnown) != 0)
-                {
-                    XorKernel.Xor(_equationBytes, _block.AsSpan(j * FragSize, FragSize));
-                }
-                else if (!TryGetColumn(j, out int column))
+                if (!TryGetColumn(j, out int column))
                 {
                     _memoryError = true;
                     return FragmentResult.MemoryError;
@@ -274,7 +279,7 @@ public sealed partial class FragmentDecoder
             }
         }
 
-        return AddEquation();
+        return AddEquation(_line, payload);
     }
 
     private FragmentResult CheckCompletion()
@@ -284,6 +289,7 @@ public sealed partial class FragmentDecoder
             return FragmentResult.Accepted;
         }
 
+        Flush();
         BackSubstitute();
         _completed = true;
         return FragmentResult.Completed;

@@ -31,6 +31,13 @@ public sealed class FragmentDecoderOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool InOrder { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many coded fragments' byte work is batched (1 to 4 096). Larger batches read the block fewer
+    /// times; each costs ⌈M/8⌉·2 + ⌈F/32⌉·32 + 2·F bytes of buffers. 1 does the work fragment by fragment.
+    /// </summary>
+    /// <value>The default value is 128.</value>
+    public int BatchSize { get; set; } = 128;
+
     /// <summary>Creates options matching a FragSessionSetupReq.</summary>
     /// <param name="setup">The setup request.</param>
     /// <param name="variant">The parity generator; by default V1 for a v1 setup and V2 for a v2 setup.</param>
@@ -66,6 +73,11 @@ public sealed class FragmentDecoderOptions
         if (!Enum.IsDefined(Variant))
         {
             errors.Add("Variant must be V1, V2 or V2Specification.");
+        }
+
+        if (BatchSize is < 1 or > 4096)
+        {
+            errors.Add(FormattableString.Invariant($"BatchSize must be 1 to 4096 (was {BatchSize})."));
         }
 
         if (MaxLostFragments is < 0)

@@ -11,7 +11,7 @@ namespace LoRaFuota.Tests.Fragmentation.Coding;
 /// </summary>
 public class FragmentDecoderProperties
 {
-    public sealed record Scenario(byte[] Block, int FragSize, int Redundancy, ParityVariant Variant, int[] Sequence);
+    public sealed record Scenario(byte[] Block, int FragSize, int Redundancy, ParityVariant Variant, int[] Sequence, int BatchSize);
 
     public static Arbitrary<Scenario> Scenarios()
     {
@@ -25,7 +25,8 @@ public class FragmentDecoderProperties
             from variant in Gen.Elements(ParityVariant.V1, ParityVariant.V2, ParityVariant.V2Specification)
             from lossPercent in Gen.Choose(0, 60)
             from seed in Gen.Choose(0, int.MaxValue)
-            select new Scenario(block, fragSize, redundancy, variant, Channel(nbFrag, redundancy, lossPercent, seed));
+            from batchSize in Gen.Elements(1, 3, 128)
+            select new Scenario(block, fragSize, redundancy, variant, Channel(nbFrag, redundancy, lossPercent, seed), batchSize);
         return Arb.From(gen);
     }
 
@@ -39,6 +40,7 @@ public class FragmentDecoderProperties
             FragSize = encoder.FragSize,
             Padding = encoder.Layout.Padding,
             Variant = scenario.Variant,
+            BatchSize = scenario.BatchSize,
         });
         var rank = new Gf2Rank(encoder.NbFrag);
         byte[] payload = new byte[encoder.FragSize];
@@ -78,7 +80,7 @@ public class FragmentDecoderProperties
         var encoder = new FragmentEncoder(scenario.Block, scenario.FragSize, scenario.Variant);
         var decoder = new FragmentDecoder(new FragmentDecoderOptions
         {
-            NbFrag = encoder.NbFrag, FragSize = encoder.FragSize, Padding = encoder.Layout.Padding, Variant = scenario.Variant,
+            NbFrag = encoder.NbFrag, FragSize = encoder.FragSize, Padding = encoder.Layout.Padding, Variant = scenario.Variant, BatchSize = scenario.BatchSize,
         });
         byte[] payload = new byte[encoder.FragSize];
         var first = new List<FragmentResult>();
