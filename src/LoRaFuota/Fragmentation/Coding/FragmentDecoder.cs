@@ -11,17 +11,19 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// Each fragment is an equation over the M uncoded fragments. Uncoded fragments that arrive before any coded fragment
 /// mentions them are stored directly. The other unknowns get compact column numbers as coded fragments mention them,
 /// and the equations are kept in row-echelon form over those columns, bit-packed in 64-bit words, with each pivot's
-/// bytes stored in the block slot of its own unknown (as the device decoders do). At full rank one back-substitution
-/// rebuilds every missing fragment.
+/// bytes stored in the block slot of its own unknown (as the device decoders do). Rank is tracked on the bits as each
+/// fragment arrives; the byte work of coded fragments is batched (<see cref="FragmentDecoderOptions.BatchSize"/>) and
+/// done at a flush with grouped XOR tables. At full rank one back-substitution rebuilds every missing fragment.
 /// </para>
 /// <para>
 /// Unlike LoRaMac-node, an uncoded fragment that arrives after coded ones is used, not dropped; set
-/// <see cref="FragmentDecoderOptions.InOrder"/> to behave like the device decoders. A fragment that contradicts earlier
-/// ones is reported as <see cref="FragmentResult.Inconsistent"/> and ignored, so a wrong block is never returned for
+/// <see cref="FragmentDecoderOptions.InOrder"/> to behave like the device decoders. A repeated uncoded fragment with
+/// other bytes is reported as <see cref="FragmentResult.Inconsistent"/> and ignored; a wrong block is never returned for
 /// consistent input with the right parity variant.
 /// </para>
 /// <para>
-/// Memory: the block (M·F bytes), L² bits of matrix for L unknowns (L rounded up to 64), and O(M) bookkeeping.
+/// Memory: the block (M·F bytes), L² bits of matrix for L unknowns (L rounded up to 64), and O(M) bookkeeping and
+/// batch buffers (2·BatchSize·⌈M/8⌉ bytes of parity lines, BatchSize·(2F + ⌈F/32⌉·32) bytes of payloads).
 /// Buffers grow while a session first needs them and are kept by <see cref="Reset"/>: a session that fits the
 /// buffers allocates nothing. Not thread-safe.
 /// </para>

@@ -9,7 +9,7 @@ public enum FragmentResult
     /// <summary>The fragment completed the block: it can be read now.</summary>
     Completed,
 
-    /// <summary>The fragment carried nothing new (a repeat, or a combination of what was already received).</summary>
+    /// <summary>The fragment carried nothing new (a repeat, or a combination of what was already received; coded ones are not byte-checked).</summary>
     Redundant,
 
     /// <summary>The block was already complete; the fragment was ignored (TS004 §3.3).</summary>
@@ -21,7 +21,7 @@ public enum FragmentResult
     /// <summary>The decoder ran past its memory limit (too many lost fragments); the session cannot complete.</summary>
     MemoryError,
 
-    /// <summary>The fragment contradicts earlier ones (a repeat with other bytes, or a parity that does not add up); it was ignored.</summary>
+    /// <summary>The fragment contradicts an earlier one (an uncoded repeat with other bytes); it was ignored.</summary>
     Inconsistent,
 
     /// <summary>N is 0 or above 16 383, or the payload is not FragSize bytes; the fragment was ignored.</summary>
