@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using LoRaFuota.Cli.Commands;
 
 namespace LoRaFuota.Cli;
@@ -15,8 +16,10 @@ internal static class LoRaFuotaCli
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
     {
         var context = new CliContext(input, output, error);
-        var root = new RootCommand("lorafuota: LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
+        // A plain command named like the tool, so help reads "lorafuota …" whatever the executable is called.
+        var root = new Command("lorafuota", "LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
         {
+            new HelpOption(),
             DecodeCommand.Create(context),
             EncodeCommand.Create(context),
             KeysCommand.Create(context),
@@ -26,12 +29,6 @@ internal static class LoRaFuotaCli
             PlanCommand.Create(context, time),
             DemoCommand.Create(context),
         };
-
-        // "--version" is the package version on every subcommand (the contract), not the tool version.
-        foreach (VersionOption builtIn in root.Options.OfType<VersionOption>().ToList())
-        {
-            root.Options.Remove(builtIn);
-        }
 
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
