@@ -74,7 +74,7 @@ public static partial class CampaignPlanner
             SessionDuration = duration,
             SessionTimeoutCode = code,
             SessionTimeout = AppLayerTiming.GetClassBSessionTimeout(code),
-            ClassBSession = new McClassBSessionReq
+            ClassBSession = !Encodable(plan.FrequencyHz) ? null : new McClassBSessionReq
             {
                 McGroupId = 0,
                 SessionTime = GpsTime.ToUInt32(sessionGps),

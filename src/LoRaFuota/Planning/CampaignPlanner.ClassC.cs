@@ -66,7 +66,7 @@ public static partial class CampaignPlanner
             SessionDuration = duration,
             SessionTimeoutCode = code,
             SessionTimeout = AppLayerTiming.GetClassCSessionTimeout(code),
-            ClassCSession = new McClassCSessionReq
+            ClassCSession = !Encodable(plan.FrequencyHz) ? null : new McClassCSessionReq
             {
                 McGroupId = 0,
                 SessionTime = GpsTime.ToUInt32(GpsTime.FromDateTimeOffset(sessionStart)),

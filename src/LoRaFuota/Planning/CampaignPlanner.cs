@@ -84,7 +84,7 @@ public static partial class CampaignPlanner
         AddCodeWarnings(options, nbFrag, redundancy, warnings);
 
         uint frequency = options.FrequencyHz ?? (options.Class == MulticastClass.ClassC ? region.Rx2FrequencyHz : region.PingSlotFrequencyHz);
-        if (frequency % DownlinkFrequency.StepHz != 0 || frequency > DownlinkFrequency.MaxHz)
+        if (!Encodable(frequency))
         {
             errors.Add(Invariant($"{frequency} Hz cannot be sent in McClassC/BSessionReq: the field carries multiples of 100 Hz up to {DownlinkFrequency.MaxHz} Hz."));
         }
@@ -278,6 +278,8 @@ public static partial class CampaignPlanner
 
         return (SuccessProbability.Analytic(nbFrag, redundancy, options.ExpectedLoss, options.DeviceMaxLostFragments), "analytic");
     }
+
+    private static bool Encodable(uint frequencyHz) => frequencyHz % DownlinkFrequency.StepHz == 0 && frequencyHz <= DownlinkFrequency.MaxHz;
 
     private static TimeSpan SetupLeadTime(CampaignPlanOptions options) =>
         options.SetupLeadTime ?? options.UplinkInterval * (SetupSteps * (options.SetupRetries + 1));

@@ -65,6 +65,15 @@ public class PlanCliTests
         Assert.Equal("2030-01-02T03:04:05+00:00", JsonDocument.Parse(output.ToString()).RootElement.GetProperty("setup_start").GetString());
     }
 
+    [Fact]
+    public void Plan_FrequencyOffTheGrid_IsAnErrorNotACrash()
+    {
+        CliResult result = CliRunner.Run("plan", "--size", "5000", "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy", "3", "--frequency", "868100050", "--format", "json");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("multiples of 100 Hz", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--loss", "5")]
     [InlineData("--region", "XX1")]
