@@ -16,4 +16,11 @@ internal sealed class CliUsageException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Wraps a library's caller-mistake exception, keeping only its first sentence-line (no "(Parameter …)" tail).</summary>
+    public static CliUsageException From(ArgumentException exception, string? prefix = null)
+    {
+        string message = exception.Message.Split(" (Parameter", 2)[0].Split('\n', 2)[0].Trim();
+        return new CliUsageException(prefix is null ? message : $"{prefix}: {message}", exception);
+    }
 }

@@ -52,7 +52,7 @@ internal static class DemoCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+            throw CliUsageException.From(ex);
         }
 
         string digest = Convert.ToHexStringLower(SHA256.HashData(image))[..16];

@@ -55,7 +55,7 @@ internal static class FragmentCommand
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+            throw CliUsageException.From(ex);
         }
     }
 
@@ -73,7 +73,7 @@ internal static class FragmentCommand
         }
         catch (ArgumentOutOfRangeException ex)
         {
-            throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+            throw CliUsageException.From(ex);
         }
 
         if (r < 0 || r > layout.MaxRedundancy)

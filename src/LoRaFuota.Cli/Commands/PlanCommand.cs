@@ -97,7 +97,7 @@ internal static class PlanCommand
             }
             catch (ArgumentException ex)
             {
-                throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+                throw CliUsageException.From(ex);
             }
 
             if (result.GetValue(format) == "json")

@@ -40,7 +40,7 @@ internal static class ReassembleCommand
             }
             catch (ArgumentException ex)
             {
-                throw new CliUsageException(ex.Message.Split(" (Parameter", 2)[0]);
+                throw CliUsageException.From(ex);
             }
 
             string[] lines = CliFiles.ReadLines(result.GetValue(input)!);

@@ -52,7 +52,7 @@ internal static class CommandJsonReader
         }
         catch (ArgumentException ex)
         {
-            throw new CliUsageException($"{name}: {ex.Message}");
+            throw CliUsageException.From(ex, name);
         }
 
         AppLayerCommand expected = AppLayerCommandTable.Identify(package, version, direction, buffer[0]);

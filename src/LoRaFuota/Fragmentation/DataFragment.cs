@@ -87,7 +87,7 @@ public readonly ref struct DataFragment
         FieldGuard.Bits(fragIndex, 2);
         if (n < 1 || n > MaxN)
         {
-            ThrowHelper.ThrowFieldOutOfRange(nameof(n), n, MaxN);
+            ThrowHelper.ThrowFieldOutOfRange(nameof(n), n, 1, MaxN);
         }
 
         if (destination.Length < HeaderLength)
@@ -110,7 +110,7 @@ public readonly ref struct DataFragment
         FieldGuard.Bits(FragIndex, 2);
         if (N < 1 || N > MaxN)
         {
-            ThrowHelper.ThrowFieldOutOfRange(nameof(N), N, MaxN);
+            ThrowHelper.ThrowFieldOutOfRange(nameof(N), N, 1, MaxN);
         }
 
         if (destination.Length < GetByteCount())

@@ -8,7 +8,11 @@ internal static class ThrowHelper
 {
     [DoesNotReturn]
     public static void ThrowFieldOutOfRange(string? name, long value, long max) =>
-        throw CreateFieldOutOfRange(name, value, max);
+        throw CreateFieldOutOfRange(name, value, 0, max);
+
+    [DoesNotReturn]
+    public static void ThrowFieldOutOfRange(string? name, long value, long min, long max) =>
+        throw CreateFieldOutOfRange(name, value, min, max);
 
     [DoesNotReturn]
     public static void ThrowUnknownVersion(PackageVersion version) =>
@@ -21,6 +25,6 @@ internal static class ThrowHelper
     public static void ThrowArgument(string paramName, string message) => throw new ArgumentException(message, paramName);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ArgumentOutOfRangeException CreateFieldOutOfRange(string? name, long value, long max) =>
-        new(name, value, $"{name} must be between 0 and {max}; it was {value}.");
+    private static ArgumentOutOfRangeException CreateFieldOutOfRange(string? name, long value, long min, long max) =>
+        new(name, value, $"{name} must be between {min} and {max}; it was {value}.");
 }

@@ -71,6 +71,7 @@ public class DecodeEncodeCliTests
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
         Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
         Assert.Contains("not a downlink command", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // one line per bad input
     }
 
     [Fact]
