@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using LoRaFuota.Cli.Json;
 
 namespace LoRaFuota.Cli;
@@ -32,6 +31,4 @@ internal static class CliOptions
 
     public static uint ParseAddress(string? hex, string option) =>
         HexText.TryParseAddress(hex, out uint address) ? address : throw new CliUsageException($"{option} must be 8 hex digits.");
-
-    public static string Describe(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,18 +26,6 @@ public static class AppLayerCommandTable
         };
     }
 
-    /// <summary>Gets the direction a command travels in.</summary>
-    /// <param name="command">The command.</param>
-    /// <returns><see cref="LinkDirection.Uplink"/> for answers and the device's requests; otherwise, <see cref="LinkDirection.Downlink"/>.</returns>
-    public static LinkDirection GetDirection(AppLayerCommand command) => command switch
-    {
-        AppLayerCommand.PackageVersionAns or AppLayerCommand.AppTimeReq or AppLayerCommand.DeviceAppTimePeriodicityAns
-            or AppLayerCommand.FragSessionStatusAns or AppLayerCommand.FragSessionSetupAns or AppLayerCommand.FragSessionDeleteAns
-            or AppLayerCommand.FragDataBlockReceivedReq or AppLayerCommand.McGroupStatusAns or AppLayerCommand.McGroupSetupAns
-            or AppLayerCommand.McGroupDeleteAns or AppLayerCommand.McClassCSessionAns or AppLayerCommand.McClassBSessionAns => LinkDirection.Uplink,
-        _ => LinkDirection.Downlink,
-    };
-
     private static AppLayerCommand IdentifyClockSync(PackageVersion version, bool up, byte cid) => (cid, up) switch
     {
         (0x01, true) => AppLayerCommand.AppTimeReq,

@@ -41,41 +41,6 @@ internal static class XorKernel
         }
     }
 
-    /// <summary><paramref name="destination"/> = <paramref name="a"/> ^ <paramref name="b"/> over the length of <paramref name="destination"/>.</summary>
-    public static void Xor(Span<byte> destination, ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
-    {
-        ref byte d = ref MemoryMarshal.GetReference(destination);
-        ref byte x = ref MemoryMarshal.GetReference(a);
-        ref byte y = ref MemoryMarshal.GetReference(b);
-        nuint length = (nuint)destination.Length;
-        nuint i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i + 64 <= length; i += 64)
-            {
-                Vector512.StoreUnsafe(Vector512.LoadUnsafe(ref x, i) ^ Vector512.LoadUnsafe(ref y, i), ref d, i);
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 32 <= length; i += 32)
-            {
-                Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref x, i) ^ Vector256.LoadUnsafe(ref y, i), ref d, i);
-            }
-        }
-
-        for (; i + 8 <= length; i += 8)
-        {
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, i), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref x, i)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref y, i)));
-        }
-
-        for (; i < length; i++)
-        {
-            Unsafe.Add(ref d, i) = (byte)(Unsafe.Add(ref x, i) ^ Unsafe.Add(ref y, i));
-        }
-    }
-
     /// <summary>XORs 64-bit words: <paramref name="destination"/> ^= <paramref name="source"/>.</summary>
     public static void Xor(Span<ulong> destination, ReadOnlySpan<ulong> source) =>
         Xor(MemoryMarshal.AsBytes(destination), MemoryMarshal.AsBytes(source));

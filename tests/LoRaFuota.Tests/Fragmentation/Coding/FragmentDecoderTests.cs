@@ -28,6 +28,7 @@ public class FragmentDecoderTests
         encoder.WritePayload(12, payload);
         Assert.Equal(FragmentResult.MemoryError, decoder.Process(12, payload));
         Assert.False(decoder.IsCompleted);
+        Assert.Equal(64 * 64 / 8, decoder.MatrixBytes); // the limit, rounded up to 64 columns, allocated once
     }
 
     [Fact]

@@ -51,6 +51,16 @@ public class FragmentEncoderTests
     }
 
     [Fact]
+    public void CopyPaddedBlockTo_AppendsZeroPadding()
+    {
+        var encoder = new FragmentEncoder([1, 2, 3, 4, 5], 4, ParityVariant.V2);
+        byte[] padded = new byte[8];
+        encoder.CopyPaddedBlockTo(padded);
+        Assert.Equal(new byte[] { 1, 2, 3, 4, 5, 0, 0, 0 }, padded);
+        Assert.Throws<ArgumentException>(() => encoder.CopyPaddedBlockTo(new byte[7]));
+    }
+
+    [Fact]
     public void M1_CodedFragmentsAreZero()
     {
         var encoder = new FragmentEncoder([1, 2, 3, 4], 4, ParityVariant.V1);
