@@ -11,6 +11,19 @@ public class AllocationAssertTests
         Assert.Throws<XunitException>(() => AllocationAssert.NoAllocations(static () => s_sink = new byte[32]));
 
     [Fact]
+    public void NoAllocations_ActionThatAllocatesEveryFewRuns_Throws()
+    {
+        int calls = 0;
+        Assert.Throws<XunitException>(() => AllocationAssert.NoAllocations(() =>
+        {
+            if (++calls % 4 == 0)
+            {
+                s_sink = new byte[8];
+            }
+        }));
+    }
+
+    [Fact]
     public void NoAllocations_ActionThatAllocatesOnlyOnFirstRun_Passes()
     {
         s_sink = null;
