@@ -66,8 +66,7 @@ public static partial class CampaignPlanner
             errors.Add(Invariant($"A {fragSize}-byte fragment does not fit {rate}: it carries at most {maxFragment} (N − 3{(options.RepeaterCompatible ? ", repeater-compatible" : string.Empty)})."));
         }
 
-        var layout = new FragmentLayout(imageSize, fragSize, (int)Math.Ceiling((double)imageSize / fragSize), 0);
-        layout = layout with { Padding = (layout.NbFrag * fragSize) - imageSize };
+        FragmentLayout layout = FragmentLayout.Compute(imageSize, fragSize);
         int nbFrag = layout.NbFrag;
         if (nbFrag >= ParityMatrix.MaxFragmentNumber)
         {
@@ -194,7 +193,7 @@ public static partial class CampaignPlanner
 
         if (options.RedundancyPercent is double percent)
         {
-            return (int)Math.Ceiling((nbFrag * percent / 100.0) - 1e-9);
+            return FragmentLayout.RedundancyFor(nbFrag, percent);
         }
 
         double target = options.TargetSuccessProbability!.Value;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace LoRaFuota.Planning;
 
@@ -44,10 +43,7 @@ public static class PingSlots
         block.Clear();
         BinaryPrimitives.WriteUInt32LittleEndian(block, GpsTime.ToUInt32(beaconGpsTime));
         BinaryPrimitives.WriteUInt32LittleEndian(block[4..], address);
-        using Aes aes = Aes.Create();
-        aes.Key = new byte[16];
-        Span<byte> rand = stackalloc byte[16];
-        aes.EncryptEcb(block, rand, PaddingMode.None);
+        Key128 rand = Security.AesBlock.Encrypt(default, block); // key = 0^16
         int pingOffset = (rand[0] + (256 * rand[1])) % pingPeriod;
         for (int k = 0; k < pingNb; k++)
         {

@@ -33,17 +33,27 @@ public readonly record struct FragmentLayout(int BlockLength, int FragSize, int 
             throw new ArgumentOutOfRangeException(nameof(blockLength), blockLength, "The data block must hold at least one byte.");
         }
 
-        long nbFrag = ((long)blockLength + fragSize - 1) / fragSize;
-        if (nbFrag >= ParityMatrix.MaxFragmentNumber)
+        FragmentLayout layout = Compute(blockLength, fragSize);
+        if (layout.NbFrag >= ParityMatrix.MaxFragmentNumber)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(blockLength),
                 blockLength,
-                $"{blockLength} bytes in {fragSize}-byte fragments is {nbFrag} fragments; TS004 numbers at most {ParityMatrix.MaxFragmentNumber} (M + R), so use larger fragments or a smaller image.");
+                $"{blockLength} bytes in {fragSize}-byte fragments is {layout.NbFrag} fragments; TS004 numbers at most {ParityMatrix.MaxFragmentNumber} (M + R), so use larger fragments or a smaller image.");
         }
 
-        return new FragmentLayout(blockLength, fragSize, (int)nbFrag, (int)(nbFrag * fragSize) - blockLength);
+        return layout;
     }
+
+    /// <summary>The layout arithmetic without the TS004 limits (the planner reports them as errors instead).</summary>
+    internal static FragmentLayout Compute(int blockLength, int fragSize)
+    {
+        int nbFrag = (int)(((long)blockLength + fragSize - 1) / fragSize);
+        return new FragmentLayout(blockLength, fragSize, nbFrag, (nbFrag * fragSize) - blockLength);
+    }
+
+    /// <summary>⌈M·percent/100⌉, without the 16 383-fragment limit.</summary>
+    internal static int RedundancyFor(int nbFrag, double percent) => (int)Math.Ceiling((nbFrag * percent / 100.0) - 1e-9);
 
     /// <summary>Gets the number of coded fragments for a redundancy percentage: ⌈M·percent/100⌉ (ChirpStack's rule).</summary>
     /// <param name="percent">The redundancy in percent of M, not negative.</param>
@@ -56,12 +66,12 @@ public readonly record struct FragmentLayout(int BlockLength, int FragSize, int 
             throw new ArgumentOutOfRangeException(nameof(percent), percent, "The redundancy percentage must not be negative.");
         }
 
-        double redundancy = Math.Ceiling(NbFrag * percent / 100.0 - 1e-9);
+        int redundancy = RedundancyFor(NbFrag, percent);
         if (redundancy > MaxRedundancy)
         {
             throw new ArgumentOutOfRangeException(nameof(percent), percent, $"{redundancy} coded fragments exceed the {MaxRedundancy} left under the 16 383-fragment limit.");
         }
 
-        return (int)redundancy;
+        return redundancy;
     }
 }
