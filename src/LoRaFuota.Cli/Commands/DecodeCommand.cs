@@ -46,7 +46,7 @@ internal static class DecodeCommand
         using (var writer = new Utf8JsonWriter(buffer))
         {
             good = HexText.TryParseBytes(hex, out byte[] payload)
-                ? WriteCommands(writer, payload, package, version, direction)
+                ? WriteCommands(writer, buffer, payload, package, version, direction)
                 : WriteError(writer, "invalid hex", 0);
         }
 
@@ -54,24 +54,22 @@ internal static class DecodeCommand
         return good;
     }
 
-    private static bool WriteCommands(Utf8JsonWriter writer, byte[] payload, AppLayerPackage package, PackageVersion version, LinkDirection direction)
+    // One pass: the commands are written as they are read; a malformed payload discards them for the error object alone.
+    private static bool WriteCommands(
+        Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, byte[] payload, AppLayerPackage package, PackageVersion version, LinkDirection direction)
     {
-        // Validate the whole payload first: a malformed payload prints only the error object.
-        var check = new AppLayerPayloadReader(payload, package, version, direction);
-        while (check.Read())
-        {
-        }
-
-        if (check.Status != OperationStatus.Done)
-        {
-            return WriteError(writer, check.Error!, check.ErrorOffset);
-        }
-
         writer.WriteStartArray();
         var reader = new AppLayerPayloadReader(payload, package, version, direction);
         while (reader.Read())
         {
             CommandJsonWriter.Write(writer, reader.Command, reader.CommandBytes, version);
+        }
+
+        if (reader.Status != OperationStatus.Done)
+        {
+            writer.Reset();
+            buffer.Clear();
+            return WriteError(writer, reader.Error!, reader.ErrorOffset);
         }
 
         writer.WriteEndArray();
