@@ -42,4 +42,12 @@ internal static class LoRaBitConverter
         Debug.Assert((uint)index <= 3, "2-bit index out of range");
         BinaryPrimitives.WriteUInt16LittleEndian(destination, (ushort)((index << IndexShift) | value));
     }
+
+    /// <summary>Gets <paramref name="value"/> with its bytes in little-endian order in memory (a no-op on little-endian machines).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The value to store through a reinterpreting reference.</returns>
+    public static ulong ToLittleEndian(ulong value) =>
+#pragma warning disable RS0030 // the one question asked of BitConverter: what the machine's byte order is
+        BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+#pragma warning restore RS0030
 }

@@ -54,9 +54,7 @@ public sealed partial class FragmentEncoder
     {
         for (int r = from; r < to; r++)
         {
-            Span<byte> line = _batch.Line(r);
-            _lines.Fill(firstN + r, line);
-            line[ParityMatrix.GetLineLength(NbFrag)..].Clear();
+            _lines.Fill(firstN + r, _batch.PaddedLine(r));
         }
     }
 }

@@ -9,16 +9,17 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// <remarks>
 /// Any fragment can be produced on demand, in any order, into a caller-provided span, so a campaign can stream
 /// fragments and add coded ones later (top-up rounds). After construction nothing allocates. For many coded fragments
-/// at once, <see cref="WriteCodedPayloads"/> combines uncoded fragments in groups of 4 or 8 (a table of every XOR
-/// combination of the group, the "four Russians" method) when that costs fewer XORs than adding rows one by one.
-/// Memory: the padded block (rows rounded up to 32 bytes) plus an 8 KiB table per thread and, for batches, 512 rows of
-/// work space and 2·512·⌈M/8⌉ bytes of line patterns. Not thread-safe: use one encoder per thread.
+/// at once, <see cref="WriteCodedPayloads"/> combines uncoded fragments in groups of 4 (tables of every XOR combination
+/// of a group, the "four Russians" method, 8 groups per pass) when that costs less than adding rows one by one.
+/// Memory: the padded block (rows rounded up to 32 bytes, their count to a multiple of 32) plus 4 KiB of tables per
+/// thread and, for batches, 512 rows of work space and about 3·512·⌈M/8⌉ bytes of parity lines and their table
+/// offsets. Not thread-safe: use one encoder per thread.
 /// </remarks>
 public sealed partial class FragmentEncoder
 {
     private const int ChunkBytes = GroupedXor.ChunkBytes;
 
-    private readonly byte[] _rows;            // M (rounded up to 8) rows of _stride bytes and a chunk of over-read; row j holds fragment j+1, zero beyond
+    private readonly byte[] _rows;            // M (rounded up to 32) rows of _stride bytes and a chunk of over-read; row j holds fragment j+1, zero beyond
     private readonly int _stride;             // F rounded up to 32
     private readonly ParityMatrix.LineGenerator _lines;
 

@@ -12,7 +12,7 @@ public class FragmentEncoderTests
     [InlineData(ParityVariant.V2Specification)]
     public void BatchPaths_AgreeWithSingleFragments(ParityVariant variant)
     {
-        // 3 000 bytes / 24 = 125 fragments; 300 coded fragments use 8-row tables, 40 use 4-row tables, 3 go row by row.
+        // 3 000 bytes / 24 = 125 fragments; 3 coded fragments go row by row, 40 and 300 through the tables, 700 in two batches.
         byte[] image = new byte[3000];
         new Random(1).NextBytes(image);
         var encoder = new FragmentEncoder(image, 24, variant);

@@ -57,6 +57,27 @@ public class ParityMatrixTests
         }
     }
 
+    [Theory]
+    [InlineData(100)]   // the line (13 bytes) is shorter than the generator's packed words (16): drawn on the stack
+    [InlineData(4480)]  // 560 bytes, a whole number of packed words: drawn in place
+    public void GetLine_WritesOnlyTheLine_AndAgreesInPlaceAndThroughTheStack(int m)
+    {
+        int length = ParityMatrix.GetLineLength(m);
+        byte[] exact = new byte[length];
+        byte[] roomy = new byte[length + 40];
+        roomy.AsSpan().Fill(0xA5);
+        foreach (ParityVariant variant in new[] { ParityVariant.V1, ParityVariant.V2 })
+        {
+            for (int n = m + 1; n <= m + 30; n++)
+            {
+                int weight = ParityMatrix.GetLine(n, m, variant, exact);
+                Assert.Equal(weight, ParityMatrix.GetLine(n, m, variant, roomy));
+                Assert.Equal(exact, roomy.AsSpan(0, length).ToArray());
+                Assert.All(roomy.AsSpan(length).ToArray(), b => Assert.Equal(0xA5, b));
+            }
+        }
+    }
+
     [Fact]
     public void GetLine_OutOfRange_Throws()
     {
