@@ -23,7 +23,8 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// </para>
 /// <para>
 /// Memory: the block (M·F bytes), L² bits of matrix for L unknowns (L rounded up to 64), and O(M) bookkeeping and
-/// batch buffers (2·BatchSize·⌈M/8⌉ bytes of parity lines, BatchSize·(2F + ⌈F/32⌉·32) bytes of payloads).
+/// batch buffers (about 3·BatchSize·⌈M/8⌉ bytes of parity lines and their table offsets, BatchSize·(2F + ⌈F/32⌉·32)
+/// bytes of payloads).
 /// Buffers grow while a session first needs them and are kept by <see cref="Reset"/>: a session that fits the
 /// buffers allocates nothing. Not thread-safe.
 /// </para>

@@ -33,7 +33,7 @@ public sealed class FragmentDecoderOptions
 
     /// <summary>
     /// Gets or sets how many coded fragments' byte work is batched (1 to 4 096). Larger batches read the block fewer
-    /// times; each costs ⌈M/8⌉·2 + ⌈F/32⌉·32 + 2·F bytes of buffers. 1 does the work fragment by fragment.
+    /// times; each costs about ⌈M/8⌉·3 + ⌈F/32⌉·32 + 2·F bytes of buffers. 1 does the work fragment by fragment.
     /// </summary>
     /// <value>The default value is 128.</value>
     public int BatchSize { get; set; } = 128;

@@ -17,25 +17,36 @@ public static partial class ParityMatrix
     /// window. A seed at or above 2^23 (k ≥ 8 381) is stepped one by one until it falls below, because the reference
     /// adds the feedback bit rather than OR-ing it, which can carry into bit 23 for the first steps.
     /// Columns are marked in a byte per column and packed to bits at the end. While at least 16 columns remain to be
-    /// placed, a whole window is drawn without counting checks (16 draws cannot overshoot); the last few draws, and a
-    /// power-of-two M's, are checked one by one.
+    /// placed, whole windows are drawn without counting checks (16 draws cannot overshoot; V2 draws runs of windows and
+    /// counts the marks afterwards); the last few draws, and a power-of-two M's, are checked one by one.
     /// </remarks>
     internal readonly struct LineGenerator
     {
         private const int FlagBlock = 32;                                          // flag bytes per packed 32-bit group
         private const int MaxBlocks = (MaxFragmentNumber + FlagBlock - 1) / FlagBlock;
         private const int Batch = LineRemainders.Batch;
+        private const int MinCountedRun = 4;                                       // windows worth a count of the flags
 
         private readonly LineRemainders _remainders;
+        private readonly VectorDraws _vector;
+        private readonly bool _vectorized;
         private readonly int _nbFrag;
         private readonly bool _distinct;
         private readonly bool _seedWithN;
 
         public LineGenerator(int nbFrag, ParityVariant variant)
+            : this(nbFrag, variant, VectorDraws.IsSupported)
+        {
+        }
+
+        /// <summary>Initializes a generator; <paramref name="vectorized"/> false forces the portable path (tests compare the two).</summary>
+        public LineGenerator(int nbFrag, ParityVariant variant, bool vectorized)
         {
             _nbFrag = nbFrag;
             uint modulus = BitOperations.IsPow2(nbFrag) ? (uint)nbFrag + 1 : (uint)nbFrag;
             _remainders = new LineRemainders(modulus);
+            _vectorized = vectorized && VectorDraws.IsSupported;
+            _vector = new VectorDraws(modulus);
             _distinct = variant != ParityVariant.V1;
             _seedWithN = variant == ParityVariant.V2Specification;
         }
@@ -85,32 +96,9 @@ public static partial class ParityMatrix
             if (remainders.Modulus == nbFrag)
             {
                 // M is not a power of two, so every draw is a column: whole windows run without checks or branches.
-                if (_distinct)
-                {
-                    while (target - placed >= Batch)
-                    {
-                        for (int t = 1; t <= Batch; t += 2)
-                        {
-                            placed += SetDistinct(ref cells, remainders.Draw(window, t)) + SetDistinct(ref cells, remainders.Draw(window, t + 1));
-                        }
-
-                        window = LineRemainders.Refill(window);
-                    }
-                }
-                else
-                {
-                    while (target - placed >= Batch)
-                    {
-                        for (int t = 1; t <= Batch; t += 2)
-                        {
-                            SetRepeating(ref cells, remainders.Draw(window, t));
-                            SetRepeating(ref cells, remainders.Draw(window, t + 1));
-                        }
-
-                        placed += Batch;
-                        window = LineRemainders.Refill(window);
-                    }
-                }
+                placed = _vectorized
+                    ? DrawWindows(_vector, flags, ref window, placed, target)
+                    : DrawWindows(remainders, flags, ref window, placed, target);
             }
 
             // The last draws of every line, and all of them when M is a power of two (r = M is drawn again).
@@ -132,13 +120,90 @@ public static partial class ParityMatrix
             return placed;
         }
 
+        // Whole windows, each computed at once (AVX2 where present: about a third faster than two scalar multiplications
+        // per draw, which share one multiplier) and then marked.
+        // V2 needs to know how many columns are new; while many remain, whole runs of windows are marked with plain
+        // stores and the marks counted afterwards (a read per draw costs more than a count of the flags per run).
+        // Generic over the struct, so each form gets its own code and no branch in the loop.
+        private int DrawWindows<TDraws>(TDraws draws, Span<byte> flags, ref ulong window, int placed, int target)
+            where TDraws : struct, IWindowDraws
+        {
+            ref byte cells = ref MemoryMarshal.GetReference(flags);
+            Span<uint> buffer = stackalloc uint[Batch];
+            ref uint columns = ref MemoryMarshal.GetReference(buffer);
+            ulong stream = window;
+            if (_distinct)
+            {
+                while (target - placed >= MinCountedRun * Batch)
+                {
+                    for (int run = (target - placed) / Batch; run > 0; run--)
+                    {
+                        draws.Compute(stream, ref columns);
+                        for (nint t = 0; t < Batch; t += 2)
+                        {
+                            SetRepeating(ref cells, Unsafe.Add(ref columns, t));
+                            SetRepeating(ref cells, Unsafe.Add(ref columns, t + 1));
+                        }
+
+                        stream = LineRemainders.Refill(stream);
+                    }
+
+                    placed = CountMarked(flags);
+                }
+
+                while (target - placed >= Batch)
+                {
+                    draws.Compute(stream, ref columns);
+                    for (nint t = 0; t < Batch; t += 2)
+                    {
+                        placed += SetDistinct(ref cells, Unsafe.Add(ref columns, t)) + SetDistinct(ref cells, Unsafe.Add(ref columns, t + 1));
+                    }
+
+                    stream = LineRemainders.Refill(stream);
+                }
+            }
+            else
+            {
+                while (target - placed >= Batch)
+                {
+                    draws.Compute(stream, ref columns);
+                    for (nint t = 0; t < Batch; t += 2)
+                    {
+                        SetRepeating(ref cells, Unsafe.Add(ref columns, t));
+                        SetRepeating(ref cells, Unsafe.Add(ref columns, t + 1));
+                    }
+
+                    placed += Batch;
+                    stream = LineRemainders.Refill(stream);
+                }
+            }
+
+            window = stream;
+            return placed;
+        }
+
+        private static int CountMarked(ReadOnlySpan<byte> flags)
+        {
+            ref byte cells = ref MemoryMarshal.GetReference(flags);
+            int count = 0;
+            for (nuint block = 0; block < (nuint)flags.Length; block += FlagBlock)
+            {
+                count += BitOperations.PopCount(Vector256.LoadUnsafe(ref cells, block).ExtractMostSignificantBits());
+            }
+
+            return count;
+        }
+
         // 32 flag bytes become the 4 line bytes of the same columns (bit j mod 8 of byte j/8); the padding flags are 0.
         private int Pack(ReadOnlySpan<byte> flags, Span<byte> line, int weight)
         {
+            ref byte cells = ref MemoryMarshal.GetReference(flags);
+            int blocks = flags.Length / FlagBlock;
+            line = line[..(blocks * sizeof(uint))];
             int count = 0;
-            for (int block = 0; block < flags.Length / FlagBlock; block++)
+            for (int block = 0; block < blocks; block++)
             {
-                uint bits = Vector256.Create(flags.Slice(block * FlagBlock, FlagBlock)).ExtractMostSignificantBits();
+                uint bits = Vector256.LoadUnsafe(ref cells, (nuint)(block * FlagBlock)).ExtractMostSignificantBits();
                 BinaryPrimitives.WriteUInt32LittleEndian(line[(block * sizeof(uint))..], bits);
                 count += BitOperations.PopCount(bits);
             }

@@ -5,6 +5,13 @@ namespace LoRaFuota.Fragmentation.Coding;
 /// <content>The LFSR stream window and the column arithmetic of <see cref="LineGenerator"/>.</content>
 public static partial class ParityMatrix
 {
+    /// <summary>Computes the 16 draws of a window at once.</summary>
+    internal interface IWindowDraws
+    {
+        /// <summary>Writes the 16 draws of <paramref name="window"/> (in any order) to the 16 values at <paramref name="columns"/>.</summary>
+        void Compute(ulong window, ref uint columns);
+    }
+
     /// <summary>Turns a 64-bit window of the LFSR stream into the next 16 draws, state mod modulus.</summary>
     /// <remarks>
     /// Window bit i is stream bit s_(q+i): bits 0..22 are the current state and draw t (1 … 16) is the state
@@ -12,7 +19,7 @@ public static partial class ParityMatrix
     /// x below 2^25 (x·mod ≤ 2^40), which covers the first steps of a large seed too. Passed by value, so the hot loops
     /// keep it in registers. (Computing the 16 remainders of a window with AVX2 and reading them back measured slower.)
     /// </remarks>
-    internal readonly struct LineRemainders
+    internal readonly struct LineRemainders : IWindowDraws
     {
         public const int Batch = 16;                       // draws per window; s_(n+23) needs s_(n+5) already known
         public const uint StateMask = (1u << StateBits) - 1;
@@ -56,6 +63,16 @@ public static partial class ParityMatrix
         /// <summary>Gets draw <paramref name="t"/> (1 … 16) of <paramref name="window"/>: its state mod the modulus.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Draw(ulong window, int t) => Of((uint)(window >> t) & StateMask);
+
+        /// <inheritdoc/>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Compute(ulong window, ref uint columns)
+        {
+            for (int t = 0; t < Batch; t++)
+            {
+                Unsafe.Add(ref columns, t) = Draw(window, t + 1);
+            }
+        }
 
         /// <summary>Gets x mod the modulus for any x below 2^25.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

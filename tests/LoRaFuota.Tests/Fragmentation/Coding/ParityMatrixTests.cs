@@ -57,6 +57,20 @@ public class ParityMatrixTests
         }
     }
 
+    [Property(Arbitrary = [typeof(ParityMatrixTests)], MaxTest = 200)]
+    public void PortableDraws_EqualTheAvx2Draws((int M, int K) input)
+    {
+        // This machine runs AVX2; the portable window arithmetic (for CPUs without it) must give the same lines.
+        foreach (ParityVariant variant in new[] { ParityVariant.V1, ParityVariant.V2 })
+        {
+            byte[] portable = new byte[ParityMatrix.GetLineLength(input.M)];
+            byte[] usual = new byte[portable.Length];
+            int weight = new ParityMatrix.LineGenerator(input.M, variant, vectorized: false).Fill(input.M + input.K, portable);
+            Assert.Equal(ParityMatrix.GetLine(input.M + input.K, input.M, variant, usual), weight);
+            Assert.Equal(usual, portable);
+        }
+    }
+
     [Theory]
     [InlineData(100)]   // the line (13 bytes) is shorter than the generator's packed words (16): drawn on the stack
     [InlineData(4480)]  // 560 bytes, a whole number of packed words: drawn in place
