@@ -131,55 +131,53 @@ public static partial class ParityMatrix
             ref byte cells = ref MemoryMarshal.GetReference(flags);
             Span<uint> buffer = stackalloc uint[Batch];
             ref uint columns = ref MemoryMarshal.GetReference(buffer);
-            ulong stream = window;
-            if (_distinct)
+            if (!_distinct)
             {
-                while (target - placed >= MinCountedRun * Batch)
-                {
-                    for (int run = (target - placed) / Batch; run > 0; run--)
-                    {
-                        draws.Compute(stream, ref columns);
-                        for (nint t = 0; t < Batch; t += 2)
-                        {
-                            SetRepeating(ref cells, Unsafe.Add(ref columns, t));
-                            SetRepeating(ref cells, Unsafe.Add(ref columns, t + 1));
-                        }
-
-                        stream = LineRemainders.Refill(stream);
-                    }
-
-                    placed = CountMarked(flags);
-                }
-
-                while (target - placed >= Batch)
-                {
-                    draws.Compute(stream, ref columns);
-                    for (nint t = 0; t < Batch; t += 2)
-                    {
-                        placed += SetDistinct(ref cells, Unsafe.Add(ref columns, t)) + SetDistinct(ref cells, Unsafe.Add(ref columns, t + 1));
-                    }
-
-                    stream = LineRemainders.Refill(stream);
-                }
+                int windows = (target - placed) / Batch;
+                window = Mark(draws, ref cells, ref columns, window, windows);
+                return placed + (windows * Batch);
             }
-            else
-            {
-                while (target - placed >= Batch)
-                {
-                    draws.Compute(stream, ref columns);
-                    for (nint t = 0; t < Batch; t += 2)
-                    {
-                        SetRepeating(ref cells, Unsafe.Add(ref columns, t));
-                        SetRepeating(ref cells, Unsafe.Add(ref columns, t + 1));
-                    }
 
-                    placed += Batch;
-                    stream = LineRemainders.Refill(stream);
+            ulong stream = window; // a local: the loops below would otherwise store it through the reference every window
+            while (target - placed >= MinCountedRun * Batch)
+            {
+                stream = Mark(draws, ref cells, ref columns, stream, (target - placed) / Batch);
+                placed = CountMarked(flags);
+            }
+
+            while (target - placed >= Batch)
+            {
+                draws.Compute(stream, ref columns);
+                for (nint t = 0; t < Batch; t += 2)
+                {
+                    placed += SetDistinct(ref cells, Unsafe.Add(ref columns, t)) + SetDistinct(ref cells, Unsafe.Add(ref columns, t + 1));
                 }
+
+                stream = LineRemainders.Refill(stream);
             }
 
             window = stream;
             return placed;
+        }
+
+        // Marks the draws of the given number of windows with plain stores; returns the window after them.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Mark<TDraws>(TDraws draws, ref byte cells, ref uint columns, ulong window, int windows)
+            where TDraws : struct, IWindowDraws
+        {
+            for (; windows > 0; windows--)
+            {
+                draws.Compute(window, ref columns);
+                for (nint t = 0; t < Batch; t += 2)
+                {
+                    SetRepeating(ref cells, Unsafe.Add(ref columns, t));
+                    SetRepeating(ref cells, Unsafe.Add(ref columns, t + 1));
+                }
+
+                window = LineRemainders.Refill(window);
+            }
+
+            return window;
         }
 
         private static int CountMarked(ReadOnlySpan<byte> flags)
