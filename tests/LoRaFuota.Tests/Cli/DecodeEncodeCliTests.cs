@@ -92,9 +92,7 @@ public class DecodeEncodeCliTests
     public void UsageErrors_PrintOneLineAndExit2(params string[] args)
     {
         CliResult result = CliRunner.Run(args);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        result.AssertUsageError();
     }
 
     [Fact]

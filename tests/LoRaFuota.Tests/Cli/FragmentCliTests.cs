@@ -54,8 +54,7 @@ public sealed class FragmentCliTests : IDisposable
         }
 
         CliResult result = CliRunner.Run(args);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        result.AssertUsageError();
     }
 
     [Theory]

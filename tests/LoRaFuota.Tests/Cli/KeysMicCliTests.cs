@@ -40,8 +40,7 @@ public class KeysMicCliTests
     public void Keys_BadArguments_Exit2WithOneLine(params string[] args)
     {
         CliResult result = CliRunner.Run(args);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        result.AssertUsageError();
     }
 
     [Fact]
@@ -70,6 +69,6 @@ public class KeysMicCliTests
     {
         CliResult result = CliRunner.Run(
             "mic", "--key", "2b7e151628aed2a6abf7158809cf4f3c", "--session-cnt", "1", "--frag-index", "0", "--descriptor", "00000000", "--input", "/nonexistent/block.bin");
-        Assert.Equal(2, result.ExitCode);
+        result.AssertUsageError();
     }
 }

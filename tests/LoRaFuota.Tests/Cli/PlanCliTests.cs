@@ -83,8 +83,7 @@ public class PlanCliTests
         string[] args = ["plan", "--size", "1000", "--region", "EU868", "--dr", "5", "--class", "B", "--redundancy", "2"];
         int at = Array.IndexOf(args, option);
         args = at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : [.. args, option, value];
-        CliResult result = CliRunner.Run(args);
-        Assert.Equal(2, result.ExitCode);
+        CliRunner.Run(args).AssertUsageError();
     }
 
     [Fact]

@@ -5,6 +5,13 @@ namespace LoRaFuota.Tests.TestUtilities;
 internal sealed record CliResult(int ExitCode, string Output, string Error)
 {
     public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Asserts the CLI contract for a caller mistake: exit code 2 and exactly one line on stderr.</summary>
+    public void AssertUsageError()
+    {
+        Assert.Equal(2, ExitCode);
+        Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }
 
 internal static class CliRunner
