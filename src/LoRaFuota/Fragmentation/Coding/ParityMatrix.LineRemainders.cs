@@ -22,9 +22,9 @@ public static partial class ParityMatrix
     internal readonly struct LineRemainders : IWindowDraws
     {
         public const int Batch = 16;                       // draws per window; s_(n+23) needs s_(n+5) already known
+        public const int StateBits = 23;                   // the LFSR state below 2^23, once a large seed has stepped down
         public const uint StateMask = (1u << StateBits) - 1;
 
-        private const int StateBits = 23;
         private const int RefillLow = 64 - StateBits;      // 41: the oldest window bit a new stream bit reads
         private const ulong RefillMask = (1UL << Batch) - 1;
         private const int ScalarShift = 40;                // exact for x < 2^25 and mod < 2^14: 2^40 > 2^25 · 2^14

@@ -17,15 +17,13 @@ public static partial class ParityMatrix
     /// </remarks>
     internal readonly struct VectorDraws : IWindowDraws
     {
-        private const int StateBits = 23;
-
         private readonly Vector256<ulong> _reciprocal;
         private readonly Vector256<ulong> _modulus;
         private readonly int _shift;
 
         public VectorDraws(uint modulus)
         {
-            _shift = StateBits + (32 - BitOperations.LeadingZeroCount(modulus));
+            _shift = LineRemainders.StateBits + (32 - BitOperations.LeadingZeroCount(modulus));
             _reciprocal = Vector256.Create(((1UL << _shift) + modulus - 1) / modulus);
             _modulus = Vector256.Create((ulong)modulus);
         }
