@@ -76,6 +76,9 @@ public sealed record CampaignPlan
     /// <summary>Gets the class B fragments per beacon period.</summary>
     public int FragmentsPerBeaconPeriod { get; init; }
 
+    /// <summary>Gets which class B ping slots carry fragments: every PingSlotStep-th one, so the duty cycle holds.</summary>
+    internal int PingSlotStep { get; init; } = 1;
+
     /// <summary>Gets the expected loss the success probability is for.</summary>
     public double ExpectedLoss { get; init; }
 

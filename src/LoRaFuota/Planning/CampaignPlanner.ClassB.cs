@@ -68,6 +68,7 @@ public static partial class CampaignPlanner
         {
             Periodicity = periodicity,
             FragmentsPerBeaconPeriod = perPeriod,
+            PingSlotStep = step,
             Spacing = TimeSpan.FromSeconds((double)BeaconSeconds / perPeriod),
             TotalAirtime = plan.TimeOnAir * transmissions.Count,
             SessionStart = sessionStart,
