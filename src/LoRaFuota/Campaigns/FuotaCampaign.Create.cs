@@ -143,6 +143,7 @@ public sealed partial class FuotaCampaign
             PollWait = pollWait,
             SessionStart = options.SessionStart,
             SessionLeadTime = options.SessionLeadTime,
+            SetupTimeout = options.SetupTimeout,
             BaseMcAddr = mcAddr,
             McKeys = [first, RandomKey()],
             McGroupId = options.McGroupId,

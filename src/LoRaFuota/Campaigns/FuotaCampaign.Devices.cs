@@ -26,7 +26,7 @@ public sealed partial class FuotaCampaign
         _events.Add(new DeviceStateChanged(Now, device.DevEui, from, to, reason));
         if (IsFinal(to))
         {
-            device.Stage = DeviceStage.Done;
+            SetStage(device, DeviceStage.Done);
             device.InstallDeadline = null;
             device.Pending.RemoveAll(p => !IsTeardown(p.Kind));
             TryStartTeardown(device);
@@ -35,6 +35,15 @@ public sealed partial class FuotaCampaign
     }
 
     private void Fail(DeviceState device, DeviceFailureReason reason) => SetState(device, OtaState.Failed, reason);
+
+    private void SetStage(DeviceState device, DeviceStage stage)
+    {
+        _stageCounts[(int)device.Stage]--;
+        _stageCounts[(int)stage]++;
+        device.Stage = stage;
+    }
+
+    private int CountIn(DeviceStage stage) => _stageCounts[(int)stage];
 
     // A class A request waits for the device's next uplink, then for its answer (and the BlockAckDelay for status).
     private TimeSpan AnswerTimeout(DeviceState device, RequestKind kind)
@@ -144,7 +153,7 @@ public sealed partial class FuotaCampaign
                 AfterSync(device);
                 break;
             case RequestKind.Session:
-                device.Stage = DeviceStage.InSession; // it may have joined with its answer lost: status will tell
+                SetStage(device, DeviceStage.InSession); // it may have joined with its answer lost: status will tell
                 break;
             case RequestKind.GroupDelete or RequestKind.FragDelete:
                 break; // teardown is best effort: a device that stays silent keeps its (inactive) group

@@ -23,31 +23,41 @@ public sealed partial class FuotaCampaign
     }
 
     private bool AnyDeviceSettingUp() =>
-        _state.Devices.Any(d => d.Stage is DeviceStage.Queued or DeviceStage.Negotiating or DeviceStage.Syncing or DeviceStage.SettingUp);
+        CountIn(DeviceStage.Queued) + CountIn(DeviceStage.Negotiating) + CountIn(DeviceStage.Syncing) + CountIn(DeviceStage.SettingUp) > 0;
 
-    private TimeSpan SessionLead()
+    private TimeSpan SessionLead() => Settings.SessionLeadTime ?? SlowestTimeout() * 4; // three retries for every device
+
+    private TimeSpan SetupTimeout() => Settings.SetupTimeout ?? SlowestTimeout() * 4;
+
+    private TimeSpan SlowestTimeout()
     {
-        if (Settings.SessionLeadTime is TimeSpan lead)
+        if (_slowestTimeout is null)
         {
-            return lead;
-        }
-
-        TimeSpan slowest = TimeSpan.Zero;
-        foreach (DeviceState device in _state.Devices)
-        {
-            if (!IsFinal(device.State) && AnswerTimeout(device, RequestKind.Session) > slowest)
+            TimeSpan slowest = TimeSpan.Zero;
+            foreach (DeviceState device in _state.Devices)
             {
-                slowest = AnswerTimeout(device, RequestKind.Session);
+                TimeSpan timeout = AnswerTimeout(device, RequestKind.Session);
+                slowest = timeout > slowest ? timeout : slowest;
             }
+
+            _slowestTimeout = slowest;
         }
 
-        return slowest * 2; // one retry for every device
+        return _slowestTimeout.Value;
     }
 
-    private DateTimeOffset? SchedulingWakeUp() =>
-        !_state.SessionsScheduled && Settings.Delivery == CampaignDelivery.Multicast && Settings.SessionStart is DateTimeOffset start && !_state.Cancelled
-            ? start - SessionLead()
-            : null;
+    // The sessions are scheduled when every device is set up (or out), or when the setup timeout runs out, or in time
+    // for a fixed session start.
+    private DateTimeOffset? SchedulingWakeUp()
+    {
+        if (_state.SessionsScheduled || Settings.Delivery != CampaignDelivery.Multicast || _state.Cancelled || _state.StartedAt is not DateTimeOffset started)
+        {
+            return null;
+        }
+
+        DateTimeOffset deadline = started + SetupTimeout();
+        return Settings.SessionStart is DateTimeOffset start ? Earliest(deadline, start - SessionLead()) : deadline;
+    }
 
     private void TryScheduleSessions()
     {
@@ -56,8 +66,7 @@ public sealed partial class FuotaCampaign
             return;
         }
 
-        bool fixedStartDue = Settings.SessionStart is DateTimeOffset fixedStart && Now >= fixedStart - SessionLead();
-        if (AnyDeviceSettingUp() && !fixedStartDue)
+        if (AnyDeviceSettingUp() && !(Now >= SchedulingWakeUp()))
         {
             return;
         }
@@ -140,7 +149,7 @@ public sealed partial class FuotaCampaign
     private void SendSessionRequest(DeviceState device, CohortState cohort)
     {
         device.SessionRequested = true;
-        device.Stage = DeviceStage.Joining;
+        SetStage(device, DeviceStage.Joining);
         SendRequest(device, RequestKind.Session);
         PendingRequest pending = Find(device, RequestKind.Session)!;
         if (pending.Deadline > cohort.SessionStart)
@@ -191,7 +200,7 @@ public sealed partial class FuotaCampaign
     private void AcceptSession(DeviceState device, CohortState cohort)
     {
         device.SessionAccepted = true;
-        device.Stage = DeviceStage.InSession;
+        SetStage(device, DeviceStage.InSession);
         if (cohort.Stage is CohortStage.Sending or CohortStage.Closing)
         {
             SetState(device, OtaState.Downloading);
@@ -213,7 +222,7 @@ public sealed partial class FuotaCampaign
                 if (device.Stage == DeviceStage.Joining)
                 {
                     Answered(device, RequestKind.Session);
-                    device.Stage = DeviceStage.InSession; // unconfirmed: its answer may have been lost
+                    SetStage(device, DeviceStage.InSession); // unconfirmed: its answer may have been lost
                 }
 
                 if (device.SessionAccepted && device.Stage == DeviceStage.InSession)
@@ -255,6 +264,7 @@ public sealed partial class FuotaCampaign
                 }
 
                 cohort.PollWaitUntil = null;
+                cohort.NextSlotFrom = cohort.NextSlotFrom > Now ? cohort.NextSlotFrom : Now; // slots passed while waiting are gone
                 AfterPoll(cohort);
             }
 

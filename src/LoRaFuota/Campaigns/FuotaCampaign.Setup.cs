@@ -13,7 +13,7 @@ public sealed partial class FuotaCampaign
 {
     private void StartDevice(DeviceState device)
     {
-        device.Stage = DeviceStage.Negotiating;
+        SetStage(device, DeviceStage.Negotiating);
         SetState(device, OtaState.Initiated);
         bool multicast = Settings.Delivery == CampaignDelivery.Multicast;
         if (device.ClockSyncVersion is null && multicast)
@@ -100,7 +100,7 @@ public sealed partial class FuotaCampaign
 
     private void StartSync(DeviceState device)
     {
-        device.Stage = DeviceStage.Syncing;
+        SetStage(device, DeviceStage.Syncing);
         SendRequest(device, RequestKind.Resync);
     }
 
@@ -119,7 +119,7 @@ public sealed partial class FuotaCampaign
         }
         else if (device.SessionRequested)
         {
-            device.Stage = DeviceStage.InSession; // too late to ask again; it may still catch most of the session
+            SetStage(device, DeviceStage.InSession); // too late to ask again; it may still catch most of the session
         }
         else
         {
@@ -129,12 +129,13 @@ public sealed partial class FuotaCampaign
 
     private void StartSetup(DeviceState device)
     {
-        device.Stage = DeviceStage.SettingUp;
+        SetStage(device, DeviceStage.SettingUp);
         if (Settings.Delivery == CampaignDelivery.Multicast)
         {
             CohortState cohort = CohortFor(device.FragmentationVersion!.Value);
             device.Cohort = cohort.Index;
-            if (cohort.Stage != CohortStage.Forming && !(cohort.SessionStart - Now > AnswerTimeout(device, RequestKind.Session)))
+            bool missed = _state.SessionsScheduled && !(cohort.SessionStart - Now > AnswerTimeout(device, RequestKind.Session));
+            if (missed)
             {
                 Fail(device, DeviceFailureReason.Timeout); // set up too late to join the session
                 return;
@@ -229,7 +230,7 @@ public sealed partial class FuotaCampaign
             return;
         }
 
-        device.Stage = DeviceStage.Ready;
+        SetStage(device, DeviceStage.Ready);
         if (Cohort(device) is CohortState cohort && cohort.Stage != CohortStage.Forming)
         {
             SendSessionRequest(device, cohort); // a late joiner, still in time

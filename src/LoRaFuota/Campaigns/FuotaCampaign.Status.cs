@@ -35,7 +35,7 @@ public sealed partial class FuotaCampaign
         {
             // It lost the session (a reboot?) before the block was confirmed: only its version can tell what happened.
             device.SessionLost = true;
-            device.Stage = DeviceStage.Installing;
+            SetStage(device, DeviceStage.Installing);
             device.InstallDeadline = Now;
             Reschedule(device);
             return;
@@ -125,7 +125,7 @@ public sealed partial class FuotaCampaign
         }
 
         SetState(device, OtaState.Updating);
-        device.Stage = DeviceStage.Installing;
+        SetStage(device, DeviceStage.Installing);
         device.InstallDeadline = Now + Settings.InstallTimeout;
         Reschedule(device);
         TryStartTeardown(device);
@@ -133,14 +133,14 @@ public sealed partial class FuotaCampaign
 
     private void StartRepair(DeviceState device)
     {
-        device.Stage = DeviceStage.Repairing;
+        SetStage(device, DeviceStage.Repairing);
         SendRequest(device, RequestKind.Status);
     }
 
     /// <summary>Unicast-only delivery: every fragment queued for the device, then a status request behind them.</summary>
     private void StartTransfer(DeviceState device)
     {
-        device.Stage = DeviceStage.Transferring;
+        SetStage(device, DeviceStage.Transferring);
         SetState(device, OtaState.Downloading);
         int count = Settings.NbFrag + Settings.Redundancy;
         device.NextUnicastN = 1;
@@ -160,7 +160,7 @@ public sealed partial class FuotaCampaign
             return;
         }
 
-        device.Stage = DeviceStage.Repairing;
+        SetStage(device, DeviceStage.Repairing);
         device.RepairRounds++;
         SendFragments(device, count, counted: true);
         SendRequest(device, RequestKind.Status, Settings.UnicastPullInterval * count);

@@ -30,6 +30,8 @@ public sealed partial class FuotaCampaign
     private readonly Dictionary<DevEui, DeviceState> _byEui;
     private readonly TimerQueue _timers;
     private readonly Dictionary<ParityVariant, FragmentEncoder> _encoders = [];
+    private readonly int[] _stageCounts = new int[(int)DeviceStage.Done + 1]; // devices per stage, derived from the state
+    private TimeSpan? _slowestTimeout;                                        // derived: the devices' timeouts never change
     private List<CampaignAction> _actions = [];
     private List<CampaignEvent> _events = [];
 
@@ -45,6 +47,7 @@ public sealed partial class FuotaCampaign
         foreach (DeviceState device in state.Devices)
         {
             _byEui.Add(device.DevEui, device);
+            _stageCounts[(int)device.Stage]++;
             Reschedule(device);
         }
     }

@@ -158,9 +158,9 @@ public sealed partial class FuotaCampaignOptions
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"UnicastRetries must be 0 to {MaxRetries}."));
         }
 
-        if (UnicastTimeout <= TimeSpan.Zero || SessionLeadTime < TimeSpan.Zero || DownlinkLeadTime < TimeSpan.Zero)
+        if (UnicastTimeout <= TimeSpan.Zero || SetupTimeout <= TimeSpan.Zero || SessionLeadTime < TimeSpan.Zero || DownlinkLeadTime < TimeSpan.Zero)
         {
-            problems.Add("UnicastTimeout must be positive; SessionLeadTime and DownlinkLeadTime must not be negative.");
+            problems.Add("UnicastTimeout and SetupTimeout must be positive; SessionLeadTime and DownlinkLeadTime must not be negative.");
         }
 
         if (UnicastPullInterval <= TimeSpan.Zero || InstallTimeout <= TimeSpan.Zero || ClockSyncThreshold < TimeSpan.Zero)

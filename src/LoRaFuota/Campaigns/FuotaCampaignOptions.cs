@@ -73,10 +73,17 @@ public sealed partial class FuotaCampaignOptions
     public DateTimeOffset? SessionStart { get; set; }
 
     /// <summary>
-    /// Gets or sets the time between sending the session requests and the session start, or null for two answer
-    /// timeouts of the slowest device (one retry each).
+    /// Gets or sets the time between sending the session requests and the session start, or null for four answer
+    /// timeouts of the slowest device (three retries each).
     /// </summary>
     public TimeSpan? SessionLeadTime { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long the sessions wait for slow devices to finish setup, or null for four answer timeouts of the
+    /// slowest device. Devices set up later still join if their session has not started; an offline device cannot
+    /// hold the others back longer than this.
+    /// </summary>
+    public TimeSpan? SetupTimeout { get; set; }
 
     /// <summary>Gets or sets the first group's McAddr, or null for a random one; a second group (devices on the other TS004 version) uses McAddr + 1.</summary>
     public uint? McAddr { get; set; }
@@ -122,8 +129,8 @@ public sealed partial class FuotaCampaignOptions
     public TimeSpan? UnicastTimeout { get; set; }
 
     /// <summary>Gets or sets how often an unanswered unicast request is sent again.</summary>
-    /// <value>The default value is 2.</value>
-    public int UnicastRetries { get; set; } = 2;
+    /// <value>The default value is 4 (five sends: at 5 % loss each way a step then fails once in 100 000).</value>
+    public int UnicastRetries { get; set; } = 4;
 
     /// <summary>Gets or sets the expected gap between queued unicast downlinks a class A device pulls one after another (it answers FPending with an uplink).</summary>
     /// <value>The default value is 10 seconds.</value>

@@ -66,6 +66,8 @@ internal sealed class CampaignSettings
 
     public TimeSpan? SessionLeadTime { get; set; }
 
+    public TimeSpan? SetupTimeout { get; set; }
+
     public uint BaseMcAddr { get; set; }
 
     /// <summary>Gets or sets the McKey of each possible group (one per TS004 version), chosen at creation.</summary>
