@@ -86,6 +86,7 @@ public static class CampaignSimulator
         {
             foreach (CampaignAction action in step.Actions)
             {
+                options.OnAction?.Invoke(action);
                 network.Execute(action);
             }
 

@@ -91,6 +91,9 @@ public sealed class SimulationOptions
     /// <summary>Gets or sets a hook that adjusts each virtual device before it is built.</summary>
     public Action<VirtualDeviceOptions>? ConfigureDevice { get; set; }
 
-    /// <summary>Gets or sets a callback for every campaign event as it happens, with the progress so far.</summary>
+    /// <summary>Gets or sets a callback for every campaign event as it happens.</summary>
     public Action<CampaignEvent>? OnEvent { get; set; }
+
+    /// <summary>Gets or sets a callback for every action the campaign hands the network server, before it is carried out.</summary>
+    public Action<CampaignAction>? OnAction { get; set; }
 }

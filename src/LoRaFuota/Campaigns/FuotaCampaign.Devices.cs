@@ -153,7 +153,7 @@ public sealed partial class FuotaCampaign
                 AfterSync(device);
                 break;
             case RequestKind.Session:
-                SetStage(device, DeviceStage.InSession); // it may have joined with its answer lost: status will tell
+                EnterSession(device); // it may have joined with its answer lost: status will tell
                 break;
             case RequestKind.GroupDelete or RequestKind.FragDelete:
                 break; // teardown is best effort: a device that stays silent keeps its (inactive) group

@@ -197,6 +197,16 @@ public sealed partial class FuotaCampaign
         }
     }
 
+    /// <summary>The device is (or may be) in its group's session; if that session is already over, status and repair take over.</summary>
+    private void EnterSession(DeviceState device)
+    {
+        SetStage(device, DeviceStage.InSession);
+        if (Cohort(device)?.Stage == CohortStage.Closed)
+        {
+            StartRepair(device);
+        }
+    }
+
     private void AcceptSession(DeviceState device, CohortState cohort)
     {
         device.SessionAccepted = true;
@@ -243,8 +253,16 @@ public sealed partial class FuotaCampaign
         }
     }
 
+    // Members still being set up count: they may join before the session starts.
     private bool AnyoneListening(CohortState cohort) =>
-        _state.Devices.Any(d => d.Cohort == cohort.Index && !IsFinal(d.State) && !d.BlockComplete && d.Stage is DeviceStage.Joining or DeviceStage.InSession or DeviceStage.Ready or DeviceStage.Syncing);
+        _state.Devices.Any(d => d.Cohort == cohort.Index && !IsFinal(d.State) && !d.BlockComplete
+            && d.Stage is DeviceStage.SettingUp or DeviceStage.Ready or DeviceStage.Syncing or DeviceStage.Joining or DeviceStage.InSession);
+
+    /// <summary>Whether a device still setting up can make its group's session: not scheduled yet, or time left to ask it.</summary>
+    private bool CanJoin(DeviceState device, CohortState cohort) =>
+        cohort.Stage == CohortStage.Forming
+            ? !_state.SessionsScheduled
+            : cohort.Stage == CohortStage.Scheduled && cohort.SessionStart - Now > AnswerTimeout(device, RequestKind.Session);
 
     private void IssueDue(CohortState cohort)
     {

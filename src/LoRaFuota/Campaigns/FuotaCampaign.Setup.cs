@@ -119,7 +119,7 @@ public sealed partial class FuotaCampaign
         }
         else if (device.SessionRequested)
         {
-            SetStage(device, DeviceStage.InSession); // too late to ask again; it may still catch most of the session
+            EnterSession(device); // too late to ask again; it may still catch most of the session
         }
         else
         {
@@ -134,8 +134,7 @@ public sealed partial class FuotaCampaign
         {
             CohortState cohort = CohortFor(device.FragmentationVersion!.Value);
             device.Cohort = cohort.Index;
-            bool missed = _state.SessionsScheduled && !(cohort.SessionStart - Now > AnswerTimeout(device, RequestKind.Session));
-            if (missed)
+            if (!CanJoin(device, cohort))
             {
                 Fail(device, DeviceFailureReason.Timeout); // set up too late to join the session
                 return;
@@ -231,9 +230,19 @@ public sealed partial class FuotaCampaign
         }
 
         SetStage(device, DeviceStage.Ready);
-        if (Cohort(device) is CohortState cohort && cohort.Stage != CohortStage.Forming)
+        CohortState cohort = Cohort(device)!;
+        if (cohort.Stage == CohortStage.Forming && !_state.SessionsScheduled)
+        {
+            return; // the sessions are scheduled when every device is set up
+        }
+
+        if (CanJoin(device, cohort))
         {
             SendSessionRequest(device, cohort); // a late joiner, still in time
+        }
+        else
+        {
+            Fail(device, DeviceFailureReason.Timeout); // set up too late for its session
         }
     }
 
