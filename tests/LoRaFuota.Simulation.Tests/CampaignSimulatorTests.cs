@@ -175,7 +175,7 @@ public sealed class CampaignSimulatorTests
 
         SimulationResult result = CampaignSimulator.Run(options);
         SimulationOptions tampered = SimulationRuns.Small(devices: 2);
-        tampered.ConfigureCampaign = o => o.Image = new FirmwareImage(Devices.TamperedCopy(o.Image!.Content), "sample", "2.0.0");
+        tampered.ConfigureCampaign = o => o.Image = new FirmwareImage(Images.TamperedCopy(o.Image!.Content), "sample", "2.0.0");
 
         SimulationResult refused = CampaignSimulator.Run(tampered);
 

@@ -1,6 +1,6 @@
 namespace LoRaFuota.Simulation.Tests;
 
-internal static class Devices
+internal static class Images
 {
     /// <summary>The image with its last byte flipped.</summary>
     public static byte[] TamperedCopy(ReadOnlyMemory<byte> image)
