@@ -1,4 +1,8 @@
 namespace LoRaFuota.Cli;
 
 /// <summary>The streams a command reads and writes; tests pass their own.</summary>
-internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error);
+/// <param name="Input">Standard input.</param>
+/// <param name="Output">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+/// <param name="Interactive">Whether standard error is a terminal (live progress may be drawn there).</param>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, bool Interactive = false);

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
 using LoRaFuota.Cli.Json;
+using LoRaFuota.Planning;
+using LoRaFuota.Regions;
 
 namespace LoRaFuota.Cli;
 
@@ -31,4 +34,39 @@ internal static class CliOptions
 
     public static uint ParseAddress(string? hex, string option) =>
         HexText.TryParseAddress(hex, out uint address) ? address : throw new CliUsageException($"{option} must be 8 hex digits.");
+
+    public static Option<string> Region() => Text("--region", "EU868, US915, AU915, AS923-1…4, IN865, KR920, CN470 or RU864.", required: true);
+
+    public static Option<string> Class() => Choice<string>("--class", "The multicast class: C or B.", "C", "B", "c", "b");
+
+    public static Option<string> Loss(string description) => Text("--loss", description);
+
+    public static RegionalParameters ParseRegion(string? name) =>
+        RegionalParameters.TryParse(name ?? string.Empty, out RegionalParameters? parameters)
+            ? parameters!
+            : throw new CliUsageException($"Unknown region \"{name}\"; use EU868, US915, AU915, AS923-1…4, IN865, KR920, CN470 or RU864.");
+
+    public static MulticastClass ParseClass(string? text) =>
+        string.Equals(text, "B", StringComparison.OrdinalIgnoreCase) ? MulticastClass.ClassB : MulticastClass.ClassC;
+
+    public static byte? ParsePeriodicity(int? periodicity) =>
+        periodicity is int p ? (p is >= 0 and <= 7 ? (byte)p : throw new CliUsageException("--periodicity must be 0 to 7.")) : null;
+
+    /// <summary>A loss rate written as a fraction (0.05) or a percentage (5%).</summary>
+    public static double ParseLoss(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        bool percent = text.EndsWith('%');
+        if (!double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new CliUsageException("--loss must be a fraction (0.05) or a percentage (5%).");
+        }
+
+        value = percent ? value / 100 : value;
+        return value is >= 0 and < 1 ? value : throw new CliUsageException("--loss must be at least 0 and below 1 (100%); write a percentage with a % sign.");
+    }
 }

@@ -15,7 +15,7 @@ internal static class LoRaFuotaCli
 
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var context = new CliContext(input, output, error);
+        var context = new CliContext(input, output, error, Interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
         // A plain command named like the tool, so help reads "lorafuota …" whatever the executable is called.
         var root = new Command("lorafuota", "LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
         {
@@ -27,6 +27,7 @@ internal static class LoRaFuotaCli
             FragmentCommand.Create(context),
             ReassembleCommand.Create(context),
             PlanCommand.Create(context, time),
+            SimulateCommand.Create(context),
             DemoCommand.Create(context),
         };
 

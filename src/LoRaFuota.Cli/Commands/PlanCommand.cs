@@ -16,14 +16,14 @@ internal static class PlanCommand
     {
         var size = new Option<int?>("--size") { Description = "The image size in bytes." };
         var input = new Option<FileInfo?>("--input") { Description = "The image; the schedule then carries the fragment bytes." };
-        Option<string> region = CliOptions.Text("--region", "EU868, US915, AU915, AS923-1…4, IN865, KR920, CN470 or RU864.", required: true);
+        Option<string> region = CliOptions.Region();
         var dataRate = new Option<int>("--dr") { Description = "The multicast data rate index.", Required = true };
-        Option<string> multicastClass = CliOptions.Choice<string>("--class", "The multicast class: C or B.", "C", "B", "c", "b");
+        Option<string> multicastClass = CliOptions.Class();
         var periodicity = new Option<int?>("--periodicity") { Description = "Class B ping-slot periodicity 0..7 (default: the most slots the duty cycle fills)." };
         var redundancy = new Option<int?>("--redundancy") { Description = "The number of coded fragments R." };
         var percent = new Option<double?>("--redundancy-percent") { Description = "R as a percentage of M (rounded up)." };
         var target = new Option<double?>("--target-success") { Description = "Pick the smallest R that reaches this success probability (0..1) at --loss." };
-        Option<string> loss = CliOptions.Text("--loss", "Expected loss per fragment and device: a fraction (0.05) or a percentage (5%).");
+        Option<string> loss = CliOptions.Loss("Expected loss per fragment and device: a fraction (0.05) or a percentage (5%).");
         var fragmentSize = new Option<int?>("--fragment-size") { Description = "FragSize (default: the largest the data rate allows, N − 3)." };
         var frequency = new Option<uint?>("--frequency") { Description = "The multicast frequency in Hz (default: RX2 for class C, the ping-slot channel for class B)." };
         Option<string> start = CliOptions.Text("--start", "When the campaign starts (ISO 8601; default: now).");
@@ -58,24 +58,20 @@ internal static class PlanCommand
                 throw new CliUsageException("Give exactly one of --size or --input.");
             }
 
-            if (!RegionalParameters.TryParse(result.GetValue(region)!, out RegionalParameters? parameters))
-            {
-                throw new CliUsageException($"Unknown region \"{result.GetValue(region)}\"; use EU868, US915, AU915, AS923-1…4, IN865, KR920, CN470 or RU864.");
-            }
-
+            RegionalParameters parameters = CliOptions.ParseRegion(result.GetValue(region));
             byte[] image = file is null ? [] : CliFiles.ReadAll(file);
             var options = new CampaignPlanOptions
             {
                 ImageSize = result.GetValue(size) ?? image.Length,
-                Region = parameters!,
+                Region = parameters,
                 DataRate = result.GetValue(dataRate),
                 FrequencyHz = result.GetValue(frequency),
-                Class = result.GetValue(multicastClass)!.Equals("B", StringComparison.OrdinalIgnoreCase) ? MulticastClass.ClassB : MulticastClass.ClassC,
-                Periodicity = result.GetValue(periodicity) is int p ? (p is >= 0 and <= 7 ? (byte)p : throw new CliUsageException("--periodicity must be 0 to 7.")) : null,
+                Class = CliOptions.ParseClass(result.GetValue(multicastClass)),
+                Periodicity = CliOptions.ParsePeriodicity(result.GetValue(periodicity)),
                 Redundancy = result.GetValue(redundancy),
                 RedundancyPercent = result.GetValue(percent),
                 TargetSuccessProbability = result.GetValue(target),
-                ExpectedLoss = ParseLoss(result.GetValue(loss)),
+                ExpectedLoss = CliOptions.ParseLoss(result.GetValue(loss)),
                 FragmentSize = result.GetValue(fragmentSize),
                 Start = ParseStart(result.GetValue(start), time),
                 Gateways = result.GetValue(gateways),
@@ -117,23 +113,6 @@ internal static class PlanCommand
             return plan.Feasible ? 0 : Infeasible;
         });
         return command;
-    }
-
-    private static double ParseLoss(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return 0;
-        }
-
-        bool percent = text.EndsWith('%');
-        if (!double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-        {
-            throw new CliUsageException("--loss must be a fraction (0.05) or a percentage (5%).");
-        }
-
-        value = percent ? value / 100 : value;
-        return value is >= 0 and < 1 ? value : throw new CliUsageException("--loss must be at least 0 and below 1 (100%); write a percentage with a % sign.");
     }
 
     private static DateTimeOffset ParseStart(string? text, TimeProvider time)

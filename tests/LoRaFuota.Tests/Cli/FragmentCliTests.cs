@@ -106,17 +106,6 @@ public sealed class FragmentCliTests : IDisposable
         Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Demo_RunsAndVerifiesEveryRebuiltImage()
-    {
-        CliResult result = CliRunner.Run("demo");
-
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("image verified", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("WRONG", result.Output, StringComparison.Ordinal);
-        Assert.Contains("McClassBSessionAns", result.Output, StringComparison.Ordinal);
-    }
-
     private string Write(string name, byte[] bytes)
     {
         string path = Path.Combine(_directory, name);
