@@ -80,6 +80,11 @@ public sealed partial class FuotaCampaign
 
     private DateTimeOffset Now => _state.Now;
 
+    /// <summary>Gets a value indicating whether a device belongs to the campaign.</summary>
+    /// <param name="devEui">The device.</param>
+    /// <returns><see langword="true"/> if it does; otherwise, <see langword="false"/>.</returns>
+    public bool HasDevice(DevEui devEui) => _byEui.ContainsKey(devEui);
+
     /// <summary>Gives the campaign the time: starts it on the first call, then runs whatever is due.</summary>
     /// <param name="now">The current time; a time before the last one given is taken as the last one.</param>
     /// <returns>What to do now and when to call again.</returns>
