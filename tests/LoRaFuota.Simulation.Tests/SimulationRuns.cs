@@ -45,6 +45,8 @@ internal static class SimulationRuns
         foreach (IGrouping<int, MulticastTransmission> group in result.Network.Multicast.GroupBy(m => m.Group))
         {
             Assert.Equal(group.Count(), group.Select(m => m.FCnt).Distinct().Count());
+            uint[] inTimeOrder = [.. group.OrderBy(m => m.At).Select(m => m.FCnt)];
+            Assert.Equal(inTimeOrder.Order(), inTimeOrder); // rising on the air, as the devices require (ChirpStack #361)
             MulticastTransmission[] fragments = [.. group.Where(m => m.Kind == MulticastPayloadKind.DataFragment)];
             Assert.Equal(fragments.Length, fragments.Select(m => m.FragmentNumber).Distinct().Count());
             GroupRecord record = result.Network.Groups.Single(g => g.Group == group.Key);

@@ -139,6 +139,33 @@ public sealed class FuotaCampaignOutcomeTests
     }
 
     [Fact]
+    public void Repair_UnansweredStatusRequest_IsSentAgain()
+    {
+        // ChirpStack v4 gives its FragStatus job no retries: one lost answer and the device is written off.
+        var (h, eui, group) = InSession(configure: o => o.UnicastRetries = 2);
+        h.RunUntil(group.SessionEnd + TimeSpan.FromSeconds(1));
+        Assert.Single(h.Unicast(eui, "FragSessionStatusReq"));
+
+        h.RunUntil(h.Now + TimeSpan.FromMinutes(30));
+
+        Assert.Equal(3, h.Unicast(eui, "FragSessionStatusReq").Count());
+    }
+
+    [Fact]
+    public void StatusAns_AfterTheBlockWasConfirmed_DoesNotUndoIt()
+    {
+        // LoRa Basics Modem #101: a device reported MissingFrag = 1 after a successful rebuild.
+        var (h, eui, _) = InSession();
+        h.ReportBlock(eui);
+
+        h.Uplink(eui, 201, new FragSessionStatusAns { Version = PackageVersion.V2, NbFragReceived = 3, MissingFrag = 1 }.ToArray());
+
+        Assert.Equal(OtaState.Updating, h.State(eui));
+        h.ReportVersion(eui, "2.1.0");
+        Assert.Equal(OtaState.Updated, h.State(eui));
+    }
+
+    [Fact]
     public void Repair_DeficitBeyondTheCap_FailsMissingFragments()
     {
         var (h, eui, group) = InSession(configure: o => o.MaxFallbackFragments = 4);
