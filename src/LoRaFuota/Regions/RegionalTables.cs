@@ -5,7 +5,7 @@ namespace LoRaFuota.Regions;
 /// channels, downlink duty-cycle sub-bands. Sources: the planner reference (EU868, US915), LoRaMac-node region headers
 /// and The Things Stack band files for the others. SF5/SF6 rows are RP002-1.0.5 as ChirpStack tabulates them.
 /// </summary>
-public static class RegionalTables
+internal static class RegionalTables
 {
     private const int Khz125 = 125_000;
     private const int Khz250 = 250_000;

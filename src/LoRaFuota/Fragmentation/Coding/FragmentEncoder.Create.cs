@@ -16,6 +16,7 @@ public sealed partial class FragmentEncoder
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The encoder.</returns>
     /// <exception cref="ArgumentException">The image is empty or larger than <see cref="MaxBlockLength"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their source type; each takes the token last, as the BCL's async overloads do.")]
     public static async ValueTask<FragmentEncoder> CreateAsync(Stream stream, int fragSize, ParityVariant variant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -43,6 +44,7 @@ public sealed partial class FragmentEncoder
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The encoder.</returns>
     /// <exception cref="ArgumentException">The image is empty or larger than <see cref="MaxBlockLength"/>.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "The overloads differ in their source type; each takes the token last, as the BCL's async overloads do.")]
     public static async ValueTask<FragmentEncoder> CreateAsync(PipeReader reader, int fragSize, ParityVariant variant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
