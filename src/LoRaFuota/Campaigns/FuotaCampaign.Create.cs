@@ -98,13 +98,15 @@ public sealed partial class FuotaCampaign
     {
         options.VersionProtocol.TryNormalize(image.Version, out string target);
         int burst = options.ClosedLoopBurst ?? DefaultBurst(plan.NbFrag, options.ExpectedLoss);
-        int maxPolls = options.ClosedLoop ? ClosedLoopMaxPolls : 1;
         TimeSpan pollWait = AppLayerTiming.GetBlockAckDelayMax(options.BlockAckDelay) + s_pollAnswerMargin;
         TimeSpan pollAirtime = TimeOnAir.ForDownlink(plan.DataRate!, FragSessionStatusReq.EncodedLength);
 
-        // The plan holds M + R fragments and one poll; a closed loop adds polls and the waits for their answers.
-        TimeSpan duration = plan.SessionDuration + (options.ClosedLoop ? (plan.Spacing * (maxPolls - 1)) + (pollWait * maxPolls) : TimeSpan.Zero);
-        byte needed = TimeoutCode(options, plan, duration);
+        // The window holds the plan's M + R fragments and one poll. A closed loop gets the same window (a TimeOut code is a
+        // power of two: a reserve for its polls could double how long the devices listen); its polls and their waits take
+        // the slots of the coded fragments it does not need, and if the window runs out, unicast repair takes over.
+        int maxPolls = options.ClosedLoop ? ClosedLoopMaxPolls : 1;
+        TimeSpan duration = plan.SessionDuration;
+        byte needed = plan.SessionTimeoutCode;
         byte code = options.MulticastTimeoutCode ?? needed;
         if (code < needed)
         {
@@ -170,20 +172,6 @@ public sealed partial class FuotaCampaign
             VersionPort = options.VersionProtocol.FPort,
             V2Parity = options.V2Parity,
         };
-    }
-
-    private static byte TimeoutCode(FuotaCampaignOptions options, CampaignPlan plan, TimeSpan duration)
-    {
-        bool fits = plan.Class == MulticastClass.ClassB
-            ? AppLayerTiming.TryGetClassBTimeOutCode(duration, out byte code)
-            : AppLayerTiming.TryGetClassCTimeOutCode(duration, out code);
-        if (!fits && options.Delivery == CampaignDelivery.Multicast)
-        {
-            string error = string.Create(CultureInfo.InvariantCulture, $"The session with its status polls needs {duration.TotalSeconds:F0} s, more than the TS005 TimeOut field allows; turn the closed loop off or plan a faster data rate.");
-            throw new InfeasiblePlanException(plan with { Errors = [error] });
-        }
-
-        return fits ? code : AppLayerTiming.MaxTimeOutCode;
     }
 
     // The first closed-loop burst covers the expected losses of the uncoded fragments plus three standard deviations.

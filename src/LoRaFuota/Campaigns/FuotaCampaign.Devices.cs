@@ -157,6 +157,10 @@ public sealed partial class FuotaCampaign
                 break;
             case RequestKind.GroupDelete or RequestKind.FragDelete:
                 break; // teardown is best effort: a device that stays silent keeps its (inactive) group
+            case RequestKind.Status when device.OnlyRepeats:
+                // It is alive but none of the round's fragments got through: send the round again.
+                Repair(device, device.RoundDeficit);
+                break;
             default:
                 Fail(device, DeviceFailureReason.Timeout);
                 break;

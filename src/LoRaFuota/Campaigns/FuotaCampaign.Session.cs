@@ -72,7 +72,10 @@ public sealed partial class FuotaCampaign
         }
 
         _state.SessionsScheduled = true;
-        DateTimeOffset start = Settings.SessionStart ?? WholeSecond(Now + SessionLead());
+        DateTimeOffset earliest = WholeSecond(Now + SessionLead());
+        DateTimeOffset start = Settings.SessionStart is DateTimeOffset fixedStart && fixedStart > Now + SlowestTimeout()
+            ? fixedStart
+            : earliest; // a fixed start that has (nearly) passed would only earn StartMissed answers
         foreach (CohortState cohort in _state.Cohorts)
         {
             List<DeviceState> members = Members(cohort);
@@ -244,7 +247,16 @@ public sealed partial class FuotaCampaign
 
         if (cohort.Stage is CohortStage.Scheduled or CohortStage.Sending)
         {
-            IssueDue(cohort);
+            if (Now >= cohort.WindowEnd)
+            {
+                cohort.Done = true; // the window is over, whatever was still to come (a poll's answers included)
+                cohort.PollWaitUntil = null;
+                cohort.Stage = CohortStage.Closing;
+            }
+            else
+            {
+                IssueDue(cohort);
+            }
         }
 
         if (cohort.Stage == CohortStage.Closing && Now >= cohort.WindowEnd)

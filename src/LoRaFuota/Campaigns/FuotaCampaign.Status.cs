@@ -18,6 +18,15 @@ public sealed partial class FuotaCampaign
             return;
         }
 
+        // A status answer carries no token: one that repeats the answer a repair round was started on is a late answer
+        // to an earlier copy of the request (the device was still pulling the round's fragments), not news.
+        if (device.Stage == DeviceStage.Repairing && device.RoundReceived == answer.NbFragReceived && device.RoundMissing == answer.MissingFrag
+            && !answer.SessionDoesNotExist && !answer.MemoryError && !answer.OmitsReceivedFields)
+        {
+            device.OnlyRepeats = true;
+            return;
+        }
+
         bool requested = Answered(device, RequestKind.Status);
         CohortState? cohort = Cohort(device);
         bool pollAnswer = cohort?.PollWaitUntil is not null;
@@ -162,6 +171,10 @@ public sealed partial class FuotaCampaign
 
         SetStage(device, DeviceStage.Repairing);
         device.RepairRounds++;
+        device.RoundReceived = device.NbFragReceived;
+        device.RoundMissing = device.MissingFrag;
+        device.RoundDeficit = deficit;
+        device.OnlyRepeats = false;
         SendFragments(device, count, counted: true);
         SendRequest(device, RequestKind.Status, Settings.UnicastPullInterval * count);
     }

@@ -69,7 +69,11 @@ public sealed partial class FuotaCampaignOptions
     /// <summary>Gets or sets the TS005 TimeOut code of the session (the multicast timeout), or null for the shortest that holds the plan.</summary>
     public byte? MulticastTimeoutCode { get; set; }
 
-    /// <summary>Gets or sets when the multicast session starts, or null for "as soon as every device is set up".</summary>
+    /// <summary>
+    /// Gets or sets when the multicast session starts, or null for "as soon as every device is set up". A fixed start
+    /// that is less than one answer timeout away when the sessions are scheduled is replaced by the earliest start that
+    /// leaves every device time to answer.
+    /// </summary>
     public DateTimeOffset? SessionStart { get; set; }
 
     /// <summary>

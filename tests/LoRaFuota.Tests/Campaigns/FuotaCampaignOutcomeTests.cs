@@ -166,6 +166,40 @@ public sealed class FuotaCampaignOutcomeTests
     }
 
     [Fact]
+    public void Repair_ARepeatOfTheAnswerThatStartedTheRound_StartsNoOtherRound()
+    {
+        // A status answer has no token: a retried request's late twin must not be read as news.
+        var (h, eui, group) = InSession(configure: o => o.UnicastRetries = 1);
+        int m = h.Campaign.Plan.NbFrag;
+        h.RunUntil(group.SessionEnd + TimeSpan.FromSeconds(1));
+        byte[] shortOfThree = new FragSessionStatusAns { Version = PackageVersion.V2, NbFragReceived = (ushort)(m - 3), MissingFrag = 5 }.ToArray();
+        h.Uplink(eui, 201, shortOfThree);
+        Assert.Equal(5, h.Unicast(eui, "DataFragment").Count());
+
+        h.Uplink(eui, 201, shortOfThree);
+
+        Assert.Equal(5, h.Unicast(eui, "DataFragment").Count());
+        h.Uplink(eui, 201, new FragSessionStatusAns { Version = PackageVersion.V2, NbFragReceived = (ushort)(m + 1), MissingFrag = 1 }.ToArray());
+        Assert.Equal(5 + 3, h.Unicast(eui, "DataFragment").Count()); // news: the next round, deficit 1 + 2
+    }
+
+    [Fact]
+    public void Repair_OnlyRepeatsUntilTheRequestGivesUp_SendsTheRoundAgain()
+    {
+        var (h, eui, group) = InSession(configure: o => o.UnicastRetries = 0);
+        int m = h.Campaign.Plan.NbFrag;
+        h.RunUntil(group.SessionEnd + TimeSpan.FromSeconds(1));
+        byte[] shortOfThree = new FragSessionStatusAns { Version = PackageVersion.V2, NbFragReceived = (ushort)(m - 3), MissingFrag = 5 }.ToArray();
+        h.Uplink(eui, 201, shortOfThree);
+        h.Uplink(eui, 201, shortOfThree); // the round's fragments all lost: the device still says the same
+
+        h.RunUntil(h.Now + TimeSpan.FromMinutes(15));
+
+        Assert.Equal(OtaState.Downloading, h.State(eui));
+        Assert.Equal(10, h.Unicast(eui, "DataFragment").Count()); // the round again, not a timeout
+    }
+
+    [Fact]
     public void Repair_DeficitBeyondTheCap_FailsMissingFragments()
     {
         var (h, eui, group) = InSession(configure: o => o.MaxFallbackFragments = 4);

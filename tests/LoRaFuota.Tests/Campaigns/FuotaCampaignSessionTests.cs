@@ -253,6 +253,17 @@ public sealed class FuotaCampaignSessionTests
     }
 
     [Fact]
+    public void Sessions_FixedStartTooClose_MovesToTheEarliestStartThatLeavesTimeToAnswer()
+    {
+        var h = CampaignHarness.Create(devices: 1, o => o.SessionStart = CampaignHarness.Start + TimeSpan.FromMinutes(1));
+        h.RunToSession();
+
+        MulticastGroupCreation group = Assert.Single(h.Actions.OfType<MulticastGroupCreation>());
+        Assert.Equal(h.Now + (TimeSpan.FromMinutes(11) * 4), group.SessionStart);
+        Assert.Equal(OtaState.Initiated, h.State(h.Devices[0])); // asked in time, not failed with StartMissed
+    }
+
+    [Fact]
     public void Sessions_OfflineDevice_DoesNotHoldTheOthersBackPastTheSetupTimeout()
     {
         var h = CampaignHarness.Create(devices: 2);

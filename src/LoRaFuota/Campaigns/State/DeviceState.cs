@@ -85,6 +85,18 @@ internal sealed class DeviceState
     /// <summary>Gets or sets the unicast repair rounds sent.</summary>
     public int RepairRounds { get; set; }
 
+    /// <summary>Gets or sets the NbFragReceived of the answer that started the current repair round, or null.</summary>
+    public int? RoundReceived { get; set; }
+
+    /// <summary>Gets or sets the MissingFrag of the answer that started the current repair round, or null.</summary>
+    public int? RoundMissing { get; set; }
+
+    /// <summary>Gets or sets the deficit the current repair round was sized for.</summary>
+    public int RoundDeficit { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the device answered the current round only with repeats of the answer that started it.</summary>
+    public bool OnlyRepeats { get; set; }
+
     /// <summary>Gets or sets the coded fragments sent to this device by unicast.</summary>
     public int UnicastFragments { get; set; }
 
