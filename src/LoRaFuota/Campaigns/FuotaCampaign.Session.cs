@@ -55,8 +55,10 @@ public sealed partial class FuotaCampaign
             return null;
         }
 
+        // A fixed start is kept when there is time to ask every device before it; one already out of reach counts as
+        // "as soon as setup allows" (it is moved when the sessions are scheduled).
         DateTimeOffset deadline = started + SetupTimeout();
-        return Settings.SessionStart is DateTimeOffset start ? Earliest(deadline, start - SessionLead()) : deadline;
+        return Settings.SessionStart is DateTimeOffset start && start - SessionLead() >= started ? Earliest(deadline, start - SessionLead()) : deadline;
     }
 
     private void TryScheduleSessions()
