@@ -3,6 +3,7 @@ using LoRaFuota.Campaigns.State;
 using LoRaFuota.Fragmentation;
 using LoRaFuota.Multicast;
 using LoRaFuota.Packages;
+using LoRaFuota.Payloads;
 using LoRaFuota.Planning;
 using LoRaFuota.Security;
 
@@ -164,12 +165,27 @@ public sealed partial class FuotaCampaign
         }
     }
 
-    private void OnSessionAnswer(DeviceState device, bool rejected, bool startMissed, uint? timeToStart, DateTimeOffset receivedAt)
+    // McClassCSessionAns and McClassBSessionAns share one layout: read it once.
+    private void OnSessionAnswer(DeviceState device, AppLayerCommand command, ReadOnlySpan<byte> bytes, PackageVersion version, DateTimeOffset receivedAt)
     {
-        if (device.Stage != DeviceStage.Joining || !Answered(device, RequestKind.Session) || Cohort(device) is not CohortState cohort)
+        AppLayerCommand answerCommand = Settings.Class == MulticastClass.ClassB ? AppLayerCommand.McClassBSessionAns : AppLayerCommand.McClassCSessionAns;
+        if (command != answerCommand)
+        {
+            Reject(device, device.MulticastSetupPort, $"{command} in a class {(Settings.Class == MulticastClass.ClassB ? 'B' : 'C')} campaign");
+            return;
+        }
+
+        if (!McSessionAnsLayout.TryRead(bytes, bytes[0], version, out byte status, out uint? timeToStart, out _)
+            || device.Stage != DeviceStage.Joining || !Answered(device, RequestKind.Session) || Cohort(device) is not CohortState cohort)
         {
             return;
         }
+
+        // StartMissed is read in both versions (some v1 stacks set it); future-error bits 7:6 exist only in v2.
+        bool startMissed = CommandCodec.Bit(status, McSessionAnsLayout.StartMissedBit);
+        int futureErrors = version == PackageVersion.V2 ? (status >> McSessionAnsLayout.FutureErrorShift) & McSessionAnsLayout.FutureErrorBits : 0;
+        bool rejected = CommandCodec.Bit(status, McSessionAnsLayout.DrErrorBit) || CommandCodec.Bit(status, McSessionAnsLayout.FreqErrorBit)
+            || CommandCodec.Bit(status, McSessionAnsLayout.GroupUndefinedBit) || futureErrors != 0;
 
         if (rejected)
         {

@@ -92,14 +92,8 @@ public sealed partial class FuotaCampaign
             case AppLayerCommand.McGroupDeleteAns:
                 Answered(device, RequestKind.GroupDelete);
                 break;
-            case AppLayerCommand.McClassCSessionAns when Settings.Class == MulticastClass.ClassC && McClassCSessionAns.TryRead(bytes, version, out var answer, out _):
-                OnSessionAnswer(device, answer.DrError || answer.FreqError || answer.McGroupUndefined || answer.FutureErrors != 0, answer.StartMissed, answer.TimeToStart, receivedAt);
-                break;
-            case AppLayerCommand.McClassBSessionAns when Settings.Class == MulticastClass.ClassB && McClassBSessionAns.TryRead(bytes, version, out var answer, out _):
-                OnSessionAnswer(device, answer.DrError || answer.FreqError || answer.McGroupUndefined || answer.FutureErrors != 0, answer.StartMissed, answer.TimeToStart, receivedAt);
-                break;
             case AppLayerCommand.McClassCSessionAns or AppLayerCommand.McClassBSessionAns:
-                Reject(device, device.MulticastSetupPort, $"{command} in a class {(Settings.Class == MulticastClass.ClassB ? 'B' : 'C')} campaign");
+                OnSessionAnswer(device, command, bytes, version, receivedAt);
                 break;
             default:
                 break; // McGroupStatusAns, DeviceAppTimePeriodicityAns: nothing the campaign asked for

@@ -33,16 +33,5 @@ public readonly record struct DevVersionReq : IAppLayerCommand<DevVersionReq>
 
     /// <summary>Writes 1 byte.</summary>
     /// <inheritdoc cref="IAppLayerCommand{TSelf}.TryWrite"/>
-    public bool TryWrite(Span<byte> destination, out int bytesWritten)
-    {
-        bytesWritten = 0;
-        if (destination.IsEmpty)
-        {
-            return false;
-        }
-
-        destination[0] = Cid;
-        bytesWritten = EncodedLength;
-        return true;
-    }
+    public bool TryWrite(Span<byte> destination, out int bytesWritten) => CommandCodec.WriteCidOnly(destination, Cid, out bytesWritten);
 }

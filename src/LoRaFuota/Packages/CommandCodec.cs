@@ -25,6 +25,20 @@ internal static class CommandCodec
         return true;
     }
 
+    /// <summary>Writes a command that is its CID alone.</summary>
+    public static bool WriteCidOnly(Span<byte> destination, byte cid, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (destination.IsEmpty)
+        {
+            return false;
+        }
+
+        destination[0] = cid;
+        bytesWritten = 1;
+        return true;
+    }
+
     /// <summary>Writes a command made of its CID and one payload octet.</summary>
     public static bool WriteTwoOctets(Span<byte> destination, byte cid, int payload, out int bytesWritten)
     {
