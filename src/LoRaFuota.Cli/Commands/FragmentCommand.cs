@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using LoRaFuota.Cli.Output;
+using LoRaFuota.Fragmentation;
 using LoRaFuota.Fragmentation.Coding;
 
 namespace LoRaFuota.Cli.Commands;
@@ -7,6 +9,8 @@ namespace LoRaFuota.Cli.Commands;
 /// <summary><c>lorafuota fragment</c>: a file to DataFragment FRMPayloads, one hex line each.</summary>
 internal static class FragmentCommand
 {
+    private const int MaxThreads = 64; // the encoder's limit
+
     public static Command Create(CliContext context)
     {
         var input = new Option<FileInfo>("--input") { Description = "The data block (firmware image).", Required = true };
@@ -32,12 +36,7 @@ internal static class FragmentCommand
             byte[] block = CliFiles.ReadAll(result.GetValue(input)!);
             FragmentEncoder encoder = CreateEncoder(block, result.GetValue(fragmentSize), variant);
             int r = Redundancy(encoder.Layout, result.GetValue(redundancy), result.GetValue(percent));
-            byte[] frame = new byte[3 + encoder.FragSize];
-            for (int n = 1; n <= encoder.NbFrag + r; n++)
-            {
-                int length = encoder.WriteDataFragment(n, (byte)index, frame);
-                context.Output.WriteLine(Convert.ToHexStringLower(frame.AsSpan(0, length)));
-            }
+            Write(encoder, r, (byte)index, new HexLineWriter(context.Output, DataFragment.HeaderLength + encoder.FragSize));
 
             context.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -47,11 +46,39 @@ internal static class FragmentCommand
         return command;
     }
 
+    // Uncoded fragments straight from the block, coded ones through the batch path, BatchRows at a time.
+    private static void Write(FragmentEncoder encoder, int redundancy, byte fragIndex, HexLineWriter output)
+    {
+        int fragSize = encoder.FragSize;
+        Span<byte> header = stackalloc byte[DataFragment.HeaderLength];
+        byte[] payloads = new byte[Math.Clamp(redundancy, 1, FragmentEncoder.BatchRows) * fragSize];
+        for (int n = 1; n <= encoder.NbFrag; n++)
+        {
+            DataFragment.WriteHeader(header, fragIndex, n);
+            encoder.WritePayload(n, payloads.AsSpan(0, fragSize));
+            output.WriteLine(header, payloads.AsSpan(0, fragSize));
+        }
+
+        for (int done = 0; done < redundancy; done += FragmentEncoder.BatchRows)
+        {
+            int count = Math.Min(FragmentEncoder.BatchRows, redundancy - done);
+            int firstN = encoder.NbFrag + done + 1;
+            encoder.WriteCodedPayloads(firstN, count, payloads);
+            for (int i = 0; i < count; i++)
+            {
+                DataFragment.WriteHeader(header, fragIndex, firstN + i);
+                output.WriteLine(header, payloads.AsSpan(i * fragSize, fragSize));
+            }
+        }
+
+        output.Flush();
+    }
+
     private static FragmentEncoder CreateEncoder(byte[] block, int fragSize, ParityVariant variant)
     {
         try
         {
-            return new FragmentEncoder(block, fragSize, variant);
+            return new FragmentEncoder(block, fragSize, variant, Math.Min(Environment.ProcessorCount, MaxThreads));
         }
         catch (ArgumentException ex)
         {
