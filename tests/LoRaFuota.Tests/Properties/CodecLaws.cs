@@ -45,10 +45,26 @@ internal static class CodecLaws
 
         var reader = new AppLayerPayloadReader(encoded, package, version, direction);
         Assert.True(reader.Read());
+        AppLayerCommand command = reader.Command;
         Assert.Equal(written, reader.BytesConsumed);
         Assert.False(reader.Read());
         Assert.Equal(System.Buffers.OperationStatus.Done, reader.Status);
+        JsonRoundTrips(encoded, command, version, package, direction);
         return true;
+    }
+
+    /// <summary>The CLI's JSON writer and strict reader share one table: bytes → JSON → bytes is the identity.</summary>
+    private static void JsonRoundTrips(ReadOnlySpan<byte> encoded, AppLayerCommand command, PackageVersion version, AppLayerPackage package, LinkDirection direction)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            LoRaFuota.Cli.Json.CommandJsonWriter.Write(writer, command, encoded, version);
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory);
+        byte[] again = LoRaFuota.Cli.Json.CommandJsonReader.Encode(json.RootElement, package, version, direction);
+        Assert.Equal(Convert.ToHexString(encoded), Convert.ToHexString(again));
     }
 
     /// <summary>Random bytes never throw; whatever reads, re-reads the same after writing.</summary>
