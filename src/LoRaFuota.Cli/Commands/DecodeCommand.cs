@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Text.Json;
-using LoRaFuota.Cli.Json;
+using LoRaFuota.Cli.Output;
 using LoRaFuota.Payloads;
 
 namespace LoRaFuota.Cli.Commands;
@@ -22,15 +20,16 @@ internal static class DecodeCommand
             PackageVersion v = CliOptions.ToVersion(result.GetValue(version));
             LinkDirection d = CliOptions.ToDirection(result.GetValue(direction)!);
             string? single = result.GetValue(hex);
+            using var printer = new PayloadJsonPrinter(context.Output);
             if (single is not null)
             {
-                return Decode(single, package, v, d, context.Output) ? 0 : 2;
+                return printer.Print(single, package, v, d) ? 0 : 2;
             }
 
             bool allGood = true;
             while (context.Input.ReadLine() is string line)
             {
-                allGood &= Decode(line, package, v, d, context.Output);
+                allGood &= printer.Print(line, package, v, d);
             }
 
             return allGood ? 0 : 2;
@@ -39,49 +38,12 @@ internal static class DecodeCommand
     }
 
     /// <summary>Decodes one payload and prints one JSON line; returns false when the payload was malformed.</summary>
-    public static bool Decode(string hex, AppLayerPackage package, PackageVersion version, LinkDirection direction, TextWriter output)
+    public static bool Decode(string hex, AppLayerPackage package, PackageVersion version, LinkDirection direction, TextWriter output) =>
+        Print(hex, package, version, direction, output);
+
+    private static bool Print(string hex, AppLayerPackage package, PackageVersion version, LinkDirection direction, TextWriter output)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        bool good;
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            good = HexText.TryParseBytes(hex, out byte[] payload)
-                ? WriteCommands(writer, buffer, payload, package, version, direction)
-                : WriteError(writer, "invalid hex", 0);
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
-        return good;
-    }
-
-    // One pass: the commands are written as they are read; a malformed payload discards them for the error object alone.
-    private static bool WriteCommands(
-        Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, byte[] payload, AppLayerPackage package, PackageVersion version, LinkDirection direction)
-    {
-        writer.WriteStartArray();
-        var reader = new AppLayerPayloadReader(payload, package, version, direction);
-        while (reader.Read())
-        {
-            CommandJsonWriter.Write(writer, reader.Command, reader.CommandBytes, version);
-        }
-
-        if (reader.Status != OperationStatus.Done)
-        {
-            writer.Reset();
-            buffer.Clear();
-            return WriteError(writer, reader.Error!, reader.ErrorOffset);
-        }
-
-        writer.WriteEndArray();
-        return true;
-    }
-
-    private static bool WriteError(Utf8JsonWriter writer, string error, int offset)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("error", error);
-        writer.WriteNumber("offset", offset);
-        writer.WriteEndObject();
-        return false;
+        using var printer = new PayloadJsonPrinter(output);
+        return printer.Print(hex, package, version, direction);
     }
 }

@@ -21,13 +21,22 @@ internal sealed class CommandJsonMap<T>(
     CommandBytesWriter<T> writer,
     params IFieldBinding<T>[] bindings) : ICommandJsonMap
 {
+    // Per version (index 0 = v1, 1 = v2): the bindings that apply, their names, and the object's fields ("command" first).
+    private readonly IFieldBinding<T>[][] _bound = [Bound(bindings, PackageVersion.V1), Bound(bindings, PackageVersion.V2)];
     private readonly string[][] _names = [Names(bindings, PackageVersion.V1), Names(bindings, PackageVersion.V2)];
+    private readonly JsonObjectFields[] _objects =
+    [
+        new([CommandJson.CommandField, .. Names(bindings, PackageVersion.V1)]),
+        new([CommandJson.CommandField, .. Names(bindings, PackageVersion.V2)]),
+    ];
+
+    private readonly string _where = command.ToString();
 
     public AppLayerCommand Command => command;
 
     public byte Cid => cid;
 
-    public IReadOnlyList<string> FieldNames(PackageVersion version) => _names[version == PackageVersion.V2 ? 1 : 0];
+    public IReadOnlyList<string> FieldNames(PackageVersion version) => _names[Slot(version)];
 
     public void WriteFields(Utf8JsonWriter writer, ReadOnlySpan<byte> bytes, PackageVersion version)
     {
@@ -36,27 +45,24 @@ internal sealed class CommandJsonMap<T>(
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The payload reader accepted bytes that {command} rejects."));
         }
 
-        foreach (IFieldBinding<T> binding in bindings)
+        foreach (IFieldBinding<T> binding in _bound[Slot(version)])
         {
-            if (binding.AppliesTo(version))
-            {
-                binding.Write(writer, value);
-            }
+            binding.Write(writer, value);
         }
     }
 
     public int Encode(JsonElement element, PackageVersion version, Span<byte> destination)
     {
-        string where = command.ToString();
-        JsonObjectFields.RejectUnknown(element, [CommandJson.CommandField, .. FieldNames(version)], where);
+        string where = _where;
+        int slot = Slot(version);
+        JsonObjectFields fields = _objects[slot];
+        var values = new JsonElement[fields.Count];
+        fields.Collect(element, where, values);
         T value = seed(version);
-        foreach (IFieldBinding<T> binding in bindings)
+        IFieldBinding<T>[] bound = _bound[slot];
+        for (int i = 0; i < bound.Length; i++)
         {
-            if (binding.AppliesTo(version))
-            {
-                element.TryGetProperty(binding.Name, out JsonElement field);
-                value = binding.Read(field, value, where);
-            }
+            value = bound[i].Read(values[i + 1], value, where);
         }
 
         try
@@ -69,6 +75,9 @@ internal sealed class CommandJsonMap<T>(
         }
     }
 
-    private static string[] Names(IFieldBinding<T>[] bindings, PackageVersion version) =>
-        [.. bindings.Where(b => b.AppliesTo(version)).Select(b => b.Name)];
+    private static int Slot(PackageVersion version) => version == PackageVersion.V2 ? 1 : 0;
+
+    private static IFieldBinding<T>[] Bound(IFieldBinding<T>[] bindings, PackageVersion version) => [.. bindings.Where(b => b.AppliesTo(version))];
+
+    private static string[] Names(IFieldBinding<T>[] bindings, PackageVersion version) => [.. Bound(bindings, version).Select(b => b.Name)];
 }

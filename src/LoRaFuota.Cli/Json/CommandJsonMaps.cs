@@ -16,9 +16,14 @@ namespace LoRaFuota.Cli.Json;
 internal static class CommandJsonMaps
 {
     private static readonly FrozenDictionary<AppLayerCommand, ICommandJsonMap> s_maps = Create().ToFrozenDictionary(m => m.Command);
+    private static readonly FrozenDictionary<string, ICommandJsonMap> s_byName =
+        s_maps.Values.ToFrozenDictionary(m => m.Command.ToString(), StringComparer.Ordinal);
 
     /// <summary>The map of <paramref name="command"/>, or null when the CLI has none.</summary>
     public static ICommandJsonMap? Find(AppLayerCommand command) => s_maps.GetValueOrDefault(command);
+
+    /// <summary>The map of the command called <paramref name="name"/> (exact spelling), or null.</summary>
+    public static ICommandJsonMap? Find(string name) => s_byName.GetValueOrDefault(name);
 
     /// <summary>Every map.</summary>
     public static IEnumerable<ICommandJsonMap> All => s_maps.Values;

@@ -39,11 +39,8 @@ internal static class CommandJsonReader
 
         JsonElement nameElement = JsonObjectFields.Required(element, CommandJson.CommandField, "a command object");
         string name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : throw new CliUsageException("\"command\" must be a string.");
-        if (!Enum.TryParse(name, ignoreCase: false, out AppLayerCommand command) || CommandJsonMaps.Find(command) is not ICommandJsonMap map
-            || !char.IsUpper(name[0]))
-        {
-            throw new CliUsageException($"Unknown command \"{name}\".");
-        }
+        ICommandJsonMap map = CommandJsonMaps.Find(name) ?? throw new CliUsageException($"Unknown command \"{name}\".");
+        AppLayerCommand command = map.Command;
 
         AppLayerCommand expected = AppLayerCommandTable.Identify(package, version, direction, map.Cid);
         if (!SameCommand(expected, command))

@@ -9,6 +9,8 @@ namespace LoRaFuota.Cli.Json.Fields;
 /// </summary>
 internal sealed class GroupListField(string name, IntegerField groupId, WordField address) : JsonField<GroupList>(name)
 {
+    private readonly JsonObjectFields _itemFields = new([groupId.Name, address.Name]);
+
     public override void Write(Utf8JsonWriter writer, GroupList value)
     {
         writer.WriteStartArray(Name);
@@ -42,7 +44,7 @@ internal sealed class GroupListField(string name, IntegerField groupId, WordFiel
                 throw Invalid("an array of {\"mc_group_id\", \"mc_addr\"} objects");
             }
 
-            JsonObjectFields.RejectUnknown(item, [groupId.Name, address.Name], Name);
+            _itemFields.RejectUnknown(item, Name);
             int group = (int)groupId.Read(JsonObjectFields.Required(item, groupId.Name, Name));
             if (((mask >> group) & 1) != 0)
             {
