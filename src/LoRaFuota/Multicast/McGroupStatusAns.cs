@@ -14,7 +14,9 @@ namespace LoRaFuota.Multicast;
 ///  3+5i     4   McAddr (u32 LE)
 /// </code>
 /// TS005 §3.2: one 5-byte record per set bit of AnsGroupMask, in ascending group order; the length is 2 + 5·n.
-/// A record whose McGroupID does not match the mask, or NbTotalGroups above 4, is illegal.
+/// Records are written in ascending order and read in any order (ChirpStack's library writes them in the order it is
+/// given), each group once: a record whose McGroupID is not in the mask or repeats one, or NbTotalGroups above 4,
+/// is illegal.
 /// </remarks>
 public readonly record struct McGroupStatusAns : IAppLayerCommand<McGroupStatusAns>
 {
@@ -70,21 +72,17 @@ public readonly record struct McGroupStatusAns : IAppLayerCommand<McGroupStatusA
         }
 
         McGroupAddresses addresses = default;
-        int offset = HeaderLength;
-        for (int group = 0; group < MaxGroups; group++)
+        int pending = mask;
+        for (int offset = HeaderLength; offset < length; offset += RecordLength)
         {
-            if (((mask >> group) & 1) == 0)
+            int group = source[offset];
+            if (group >= MaxGroups || ((pending >> group) & 1) == 0)
             {
-                continue;
+                return CommandCodec.Fail(out value, out bytesConsumed); // not in the mask, or listed twice
             }
 
-            if (source[offset] != group)
-            {
-                return CommandCodec.Fail(out value, out bytesConsumed); // TS005 §3.2: records follow the mask in ascending order
-            }
-
+            pending &= ~(1 << group);
             addresses[group] = BinaryPrimitives.ReadUInt32LittleEndian(source[(offset + 1)..]);
-            offset += RecordLength;
         }
 
         var result = new McGroupStatusAns { AnsGroupMask = mask, NbTotalGroups = total, McAddresses = addresses };

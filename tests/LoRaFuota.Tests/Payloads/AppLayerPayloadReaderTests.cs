@@ -84,16 +84,6 @@ public class AppLayerPayloadReaderTests
     }
 
     [Fact]
-    public void Read_McGroupStatusAnsWithRecordsOutOfOrder_IsIllegal()
-    {
-        // Mask 0b0011 but the first record claims group 1.
-        var reader = new AppLayerPayloadReader(Hex.Bytes("012301040302010004030201"), AppLayerPackage.MulticastSetup, PackageVersion.V1, LinkDirection.Uplink);
-
-        Assert.False(reader.Read());
-        Assert.Equal(OperationStatus.InvalidData, reader.Status);
-    }
-
-    [Fact]
     public void Read_DataFragmentAfterAnotherCommand_IsInvalid()
     {
         var reader = new AppLayerPayloadReader(Hex.Bytes("0008010001"), AppLayerPackage.Fragmentation, PackageVersion.V1, LinkDirection.Downlink);
