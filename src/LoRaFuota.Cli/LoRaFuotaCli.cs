@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using LoRaFuota.Cli.Commands;
 
 namespace LoRaFuota.Cli;
@@ -34,7 +35,9 @@ internal static class LoRaFuotaCli
         ParseResult result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            error.WriteLine(OneLine(result.Errors[0].Message));
+            // "frobnicate" is reported as the unknown word it is, not as the missing command it displaced.
+            ParseError first = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
+            error.WriteLine(OneLine(first.Message));
             return UsageError;
         }
 

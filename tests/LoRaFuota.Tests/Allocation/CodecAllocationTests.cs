@@ -38,8 +38,9 @@ public class CodecAllocationTests
         RoundTrip(new FragDataBlockReceivedReq(1, true), PackageVersion.V2);
         RoundTrip(new FragDataBlockReceivedAns(1), PackageVersion.V2);
         var fragment = new DataFragment(2, 1024, s_frame);
-        fragment.TryWrite(s_buffer, out int written);
-        DataFragment.TryRead(s_buffer.AsSpan(0, written), out _, out _);
+        Check(fragment.TryWrite(s_buffer, out int written) && written == 3 + s_frame.Length);
+        Check(DataFragment.TryRead(s_buffer.AsSpan(0, written), out DataFragment read, out _)
+            && read.FragIndex == 2 && read.N == 1024 && read.Payload.SequenceEqual(s_frame));
     });
 
     [Fact]
@@ -61,21 +62,32 @@ public class CodecAllocationTests
     public void PayloadReader_WalkingAFrame_AllocatesNothing() => AllocationAssert.NoAllocations(static () =>
     {
         var reader = new AppLayerPayloadReader(s_frame, AppLayerPackage.MulticastSetup, PackageVersion.V1, LinkDirection.Uplink);
+        uint timeToStart = 0;
+        int accepted = 0;
         while (reader.Read())
         {
-            McClassBSessionAns.TryRead(reader.CommandBytes, PackageVersion.V1, out _, out _);
+            Check(McClassBSessionAns.TryRead(reader.CommandBytes, PackageVersion.V1, out McClassBSessionAns answer, out _));
+            timeToStart += answer.TimeToStart ?? 0;
+            accepted += answer.IsAccepted ? 1 : 0;
         }
 
-        if (reader.Status != OperationStatus.Done)
-        {
-            throw new InvalidOperationException(reader.Error);
-        }
+        // 05 03 010204: group 3, TimeToStart 0x040201; 05 1f: group 3 with every error bit.
+        Check(reader.Status == OperationStatus.Done && reader.BytesConsumed == s_frame.Length && timeToStart == 0x040201 && accepted == 1);
     });
 
+    // The measured work must also be right: a failed write or read, or a value that does not come back, throws.
     private static void RoundTrip<T>(T value, PackageVersion version)
-        where T : struct, IAppLayerCommand<T>
+        where T : struct, IAppLayerCommand<T>, IEquatable<T>
     {
-        value.TryWrite(s_buffer, out int written);
-        T.TryRead(s_buffer.AsSpan(0, written), version, out _, out _);
+        Check(value.TryWrite(s_buffer, out int written) && written == value.GetByteCount());
+        Check(T.TryRead(s_buffer.AsSpan(0, written), version, out T read, out int consumed) && consumed == written && read.Equals(value));
+    }
+
+    private static void Check(bool condition)
+    {
+        if (!condition)
+        {
+            throw new Xunit.Sdk.XunitException("The measured codec call gave a wrong result.");
+        }
     }
 }

@@ -85,14 +85,14 @@ public class DecodeEncodeCliTests
     }
 
     [Theory]
-    [InlineData("decode", "--port", "9", "--version", "1", "--direction", "up")]
-    [InlineData("decode", "--port", "200", "--direction", "up")]
-    [InlineData("frobnicate")]
-    [InlineData]
-    public void UsageErrors_PrintOneLineAndExit2(params string[] args)
+    [InlineData("Argument '9' not recognized. Must be one of: '200' '201' '202'", "decode", "--port", "9", "--version", "1", "--direction", "up")]
+    [InlineData("Option '--version' is required", "decode", "--port", "200", "--direction", "up")]
+    [InlineData("Unrecognized command or argument 'frobnicate'", "frobnicate")]
+    [InlineData("Required command was not provided")]
+    public void UsageErrors_PrintOneLineAndExit2(string expected, params string[] args)
     {
         CliResult result = CliRunner.Run(args);
-        result.AssertUsageError();
+        result.AssertUsageError(expected);
     }
 
     [Fact]

@@ -40,21 +40,19 @@ public sealed class FragmentCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--redundancy", "5", "--redundancy-percent", "5")]
-    [InlineData("--fragment-size", "0")]
-    [InlineData("--parity", "v3")]
-    [InlineData("--frag-index", "4")]
-    public void Fragment_BadArguments_Exit2(params string[] extra)
+    [InlineData("Give exactly one of --redundancy or --redundancy-percent", "--fragment-size", "10", "--redundancy", "5", "--redundancy-percent", "5")]
+    [InlineData("FragSize must be 1 to 255 bytes", "--fragment-size", "0", "--redundancy", "1")]
+    [InlineData("Argument 'v3' not recognized", "--fragment-size", "10", "--redundancy", "1", "--parity", "v3")]
+    [InlineData("--frag-index must be 0 to 3", "--fragment-size", "10", "--redundancy", "1", "--frag-index", "4")]
+    [InlineData("--redundancy must be 0 to", "--fragment-size", "10", "--redundancy", "20000")]
+    public void Fragment_BadArguments_Exit2(string expected, params string[] options)
     {
         string input = Write("image.bin", new byte[100]);
-        string[] args = ["fragment", "--input", input, "--fragment-size", "10", .. extra];
-        if (!extra.Contains("--redundancy") && !extra.Contains("--redundancy-percent"))
-        {
-            args = [.. args, "--redundancy", "1"];
-        }
 
-        CliResult result = CliRunner.Run(args);
-        result.AssertUsageError();
+        CliResult result = CliRunner.Run(["fragment", "--input", input, .. options]);
+
+        result.AssertUsageError(expected);
+        Assert.Empty(result.Output);
     }
 
     [Theory]

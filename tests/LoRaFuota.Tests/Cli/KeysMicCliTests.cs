@@ -33,14 +33,14 @@ public class KeysMicCliTests
     }
 
     [Theory]
-    [InlineData("keys", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
-    [InlineData("keys", "--app-key", "0202030405060708090a0b0c0d0e0f10", "--gen-app-key", "0202030405060708090a0b0c0d0e0f10", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
-    [InlineData("keys", "--app-key", "02", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
-    [InlineData("keys", "--app-key", "0202030405060708090a0b0c0d0e0f10", "--mc-addr", "0102", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
-    public void Keys_BadArguments_Exit2WithOneLine(params string[] args)
+    [InlineData("Give exactly one of --gen-app-key, --app-key or --mc-root-key", "keys", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
+    [InlineData("Give exactly one of --gen-app-key, --app-key or --mc-root-key", "keys", "--app-key", "0202030405060708090a0b0c0d0e0f10", "--gen-app-key", "0202030405060708090a0b0c0d0e0f10", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
+    [InlineData("--app-key must be 32 hex digits", "keys", "--app-key", "02", "--mc-addr", "01020304", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
+    [InlineData("--mc-addr must be 8 hex digits", "keys", "--app-key", "0202030405060708090a0b0c0d0e0f10", "--mc-addr", "0102", "--mc-key", "0102030405060708090a0b0c0d0e0f10")]
+    public void Keys_BadArguments_Exit2WithOneLine(string expected, params string[] args)
     {
         CliResult result = CliRunner.Run(args);
-        result.AssertUsageError();
+        result.AssertUsageError(expected);
     }
 
     [Fact]
@@ -69,6 +69,6 @@ public class KeysMicCliTests
     {
         CliResult result = CliRunner.Run(
             "mic", "--key", "2b7e151628aed2a6abf7158809cf4f3c", "--session-cnt", "1", "--frag-index", "0", "--descriptor", "00000000", "--input", "/nonexistent/block.bin");
-        result.AssertUsageError();
+        result.AssertUsageError("cannot read block.bin");
     }
 }

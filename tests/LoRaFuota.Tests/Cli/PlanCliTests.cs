@@ -75,15 +75,15 @@ public class PlanCliTests
     }
 
     [Theory]
-    [InlineData("--loss", "5")]
-    [InlineData("--region", "XX1")]
-    [InlineData("--periodicity", "9")]
-    public void Plan_BadArguments_Exit2(string option, string value)
+    [InlineData("--loss", "5", "--loss must be at least 0 and below 1")]
+    [InlineData("--region", "XX1", "Unknown region \"XX1\"")]
+    [InlineData("--periodicity", "9", "--periodicity must be 0 to 7")]
+    public void Plan_BadArguments_Exit2(string option, string value, string expected)
     {
         string[] args = ["plan", "--size", "1000", "--region", "EU868", "--dr", "5", "--class", "B", "--redundancy", "2"];
         int at = Array.IndexOf(args, option);
         args = at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : [.. args, option, value];
-        CliRunner.Run(args).AssertUsageError();
+        CliRunner.Run(args).AssertUsageError(expected);
     }
 
     [Fact]

@@ -6,11 +6,14 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 {
     public string[] Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Asserts the CLI contract for a caller mistake: exit code 2 and exactly one line on stderr.</summary>
-    public void AssertUsageError()
+    /// <summary>
+    /// Asserts the CLI contract for a caller mistake: exit code 2, exactly one line on stderr, and that line is the
+    /// expected error (it contains <paramref name="expected"/>), so a test cannot pass on some other mistake.
+    /// </summary>
+    public void AssertUsageError(string expected)
     {
         Assert.Equal(2, ExitCode);
-        Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 }
 

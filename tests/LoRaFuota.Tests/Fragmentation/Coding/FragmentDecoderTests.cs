@@ -28,6 +28,7 @@ public class FragmentDecoderTests
         encoder.WritePayload(12, payload);
         Assert.Equal(FragmentResult.MemoryError, decoder.Process(12, payload));
         Assert.False(decoder.IsCompleted);
+        Assert.Throws<InvalidOperationException>(() => decoder.CopyBlockTo(new byte[100])); // nothing to hand out
         Assert.Equal(64 * 64 / 8, decoder.MatrixBytes); // the limit, rounded up to 64 columns, allocated once
     }
 
@@ -47,6 +48,9 @@ public class FragmentDecoderTests
         }
 
         Assert.True(anyOrder.IsCompleted);
+        byte[] rebuilt = new byte[anyOrder.BlockLength];
+        anyOrder.CopyBlockTo(rebuilt);
+        Assert.Equal(s_ramp, rebuilt);
         Assert.False(inOrder.IsCompleted);
         Assert.Equal(10, inOrder.LostUncoded);
     }
@@ -143,8 +147,13 @@ public class FragmentDecoderTests
         byte[] payload = new byte[10];
         byte[] block = new byte[100];
         int[] sequence = [1, 3, 4, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+        int completions = 0;
         Cycle();
+        Assert.Equal(s_ramp, block);
+        Array.Clear(block);
         AllocationAssert.NoAllocations(Cycle);
+        Assert.Equal(s_ramp, block);      // the measured cycles rebuilt the block too
+        Assert.InRange(completions, 1 + 32 + 8, 1 + 32 + (3 * 8)); // one before, 32 warm-up runs, one to three measured attempts of 8
 
         void Cycle()
         {
@@ -152,7 +161,10 @@ public class FragmentDecoderTests
             foreach (int n in sequence)
             {
                 encoder.WritePayload(n, payload);
-                decoder.Process(n, payload);
+                if (decoder.Process(n, payload) == FragmentResult.Completed)
+                {
+                    completions++;
+                }
             }
 
             decoder.CopyBlockTo(block);

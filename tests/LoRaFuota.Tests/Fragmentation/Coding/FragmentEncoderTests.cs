@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using LoRaFuota.Fragmentation.Coding;
 using LoRaFuota.Tests.Allocation;
+using LoRaFuota.Tests.TestUtilities;
 
 namespace LoRaFuota.Tests.Fragmentation.Coding;
 
@@ -126,16 +127,45 @@ public class FragmentEncoderTests
     [Fact]
     public void Encoding_AllocatesNothing()
     {
-        byte[] image = new byte[5000];
+        byte[] image = [.. Enumerable.Range(0, 5000).Select(i => (byte)(i * 7))];
         var encoder = new FragmentEncoder(image, 50, ParityVariant.V2);
         byte[] frame = new byte[53];
+        byte[] coded = new byte[53];
         byte[] batch = new byte[200 * 50];
         AllocationAssert.NoAllocations(() =>
         {
             encoder.WriteDataFragment(5, 1, frame);
-            encoder.WriteDataFragment(150, 1, frame);
+            encoder.WriteDataFragment(150, 1, coded);
             encoder.WriteCodedPayloads(101, 200, batch);
             encoder.WriteCodedPayloads(101, 20, batch);
         });
+
+        // What was measured wrote the right bytes: fragment 5 is image bytes 200..249, and coded 150 is line 50 of the
+        // batch (the batch of 20 rewrote lines 101..120 with the same values).
+        Assert.Equal("08" + "0540", Hex.Of(frame.AsSpan(0, 3)));
+        Assert.Equal(image.AsSpan(200, 50).ToArray(), frame.AsSpan(3).ToArray());
+        Assert.Equal(Hex.Of(ParityXor(image, 50, 150, ParityVariant.V2)), Hex.Of(coded.AsSpan(3)));
+        Assert.Equal(Hex.Of(coded.AsSpan(3)), Hex.Of(batch.AsSpan(49 * 50, 50)));
+    }
+
+    // Coded fragment n as the XOR of the uncoded fragments its parity line selects, straight from the definition.
+    private static byte[] ParityXor(byte[] image, int fragSize, int n, ParityVariant variant)
+    {
+        int m = image.Length / fragSize;
+        byte[] line = new byte[ParityMatrix.GetLineLength(m)];
+        ParityMatrix.GetLine(n, m, variant, line);
+        byte[] result = new byte[fragSize];
+        for (int j = 0; j < m; j++)
+        {
+            if ((line[j / 8] & (1 << (j % 8))) != 0)
+            {
+                for (int b = 0; b < fragSize; b++)
+                {
+                    result[b] ^= image[(j * fragSize) + b];
+                }
+            }
+        }
+
+        return result;
     }
 }
