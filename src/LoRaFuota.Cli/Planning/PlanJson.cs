@@ -10,8 +10,8 @@ internal static class PlanJson
     {
         w.WriteStartObject();
         w.WriteBoolean("feasible", plan.Feasible);
-        WriteStrings(w, "errors", plan.Errors);
-        WriteStrings(w, "warnings", plan.Warnings);
+        WriteIssues(w, "errors", plan.Errors);
+        WriteIssues(w, "warnings", plan.Warnings);
         w.WriteString("region", plan.Region.Name);
         if (plan.DataRate is { } rate)
         {
@@ -92,12 +92,20 @@ internal static class PlanJson
         }
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    // "errors": the sentences, as always; "error_codes": the same issues as snake_case codes, in the same order.
+    private static void WriteIssues(Utf8JsonWriter w, string name, IReadOnlyList<PlanIssue> issues)
     {
         w.WriteStartArray(name);
-        foreach (string value in values)
+        foreach (PlanIssue issue in issues)
         {
-            w.WriteStringValue(value);
+            w.WriteStringValue(issue.Message);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray(name[..^1] + "_codes");
+        foreach (PlanIssue issue in issues)
+        {
+            w.WriteStringValue(JsonNamingPolicy.SnakeCaseLower.ConvertName(issue.Code.ToString()));
         }
 
         w.WriteEndArray();

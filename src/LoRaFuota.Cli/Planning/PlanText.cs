@@ -11,9 +11,9 @@ internal static class PlanText
         CultureInfo c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"FUOTA campaign plan: {plan.ImageSize} bytes, {plan.Region} {plan.DataRate?.ToString() ?? "?"}, {(plan.Class == MulticastClass.ClassC ? "class C" : "class B")} at {plan.FrequencyHz / 1e6:F3} MHz"));
         output.WriteLine(plan.Feasible ? "  FEASIBLE" : "  NOT FEASIBLE:");
-        foreach (string error in plan.Errors)
+        foreach (PlanIssue error in plan.Errors)
         {
-            output.WriteLine("    - " + error);
+            output.WriteLine("    - " + error.Message);
         }
 
         output.WriteLine(string.Create(c, $"  fragments     M = {plan.NbFrag} × {plan.FragmentSize} B (padding {plan.Padding}) + R = {plan.Redundancy} coded = {plan.NbFrag + plan.Redundancy}"));
@@ -31,9 +31,9 @@ internal static class PlanText
             output.WriteLine(string.Create(c, $"  downlinks     {plan.Schedule.Count} multicast frames on FPort 201, {plan.Schedule[0].NotBefore:u} to {plan.Schedule[^1].NotBefore:u}"));
         }
 
-        foreach (string warning in plan.Warnings)
+        foreach (PlanIssue warning in plan.Warnings)
         {
-            output.WriteLine("  note: " + warning);
+            output.WriteLine("  note: " + warning.Message);
         }
     }
 

@@ -111,7 +111,7 @@ public sealed partial class FuotaCampaign
         if (code < needed)
         {
             string error = string.Create(CultureInfo.InvariantCulture, $"The multicast timeout (TimeOut code {code}) is shorter than the {duration.TotalSeconds:F0} s the session needs (code {needed}).");
-            throw new InfeasiblePlanException(plan with { Errors = [error] });
+            throw new InfeasiblePlanException(plan with { Errors = [new PlanIssue(PlanIssueCode.MulticastTimeoutTooShort, error)] });
         }
 
         Key128 first = options.McKey ?? RandomKey();

@@ -10,11 +10,11 @@ public sealed record CampaignPlan
     /// <summary>Gets a value indicating whether the plan can run as given.</summary>
     public bool Feasible => Errors.Count == 0;
 
-    /// <summary>Gets every reason the plan cannot run, in words.</summary>
-    public required IReadOnlyList<string> Errors { get; init; }
+    /// <summary>Gets every reason the plan cannot run, each with a code to branch on.</summary>
+    public required IReadOnlyList<PlanIssue> Errors { get; init; }
 
     /// <summary>Gets things worth knowing that do not stop the plan.</summary>
-    public required IReadOnlyList<string> Warnings { get; init; }
+    public required IReadOnlyList<PlanIssue> Warnings { get; init; }
 
     /// <summary>Gets the region.</summary>
     public required RegionalParameters Region { get; init; }

@@ -7,13 +7,13 @@ public static partial class CampaignPlanner
 {
     private const int MaxPingSlots = 128;
 
-    private static CampaignPlan PlanClassB(CampaignPlanOptions options, CampaignPlan plan, List<string> errors, List<string> warnings, List<Transmission> transmissions)
+    private static CampaignPlan PlanClassB(CampaignPlanOptions options, CampaignPlan plan, List<PlanIssue> errors, List<PlanIssue> warnings, List<Transmission> transmissions)
     {
         double toa = plan.TimeOnAir.TotalSeconds;
         int allowed = plan.DutyCycle < 1 ? (int)Math.Floor(plan.DutyCycle * BeaconSeconds / toa) : MaxPingSlots;
         if (allowed < 1)
         {
-            errors.Add(Invariant($"The {plan.DutyCycle:P1} duty cycle allows {plan.DutyCycle * BeaconSeconds:F1} s of air per 128 s beacon period, less than one {toa * 1000:F0} ms fragment."));
+            errors.Add(new(PlanIssueCode.DutyCycleTooLow, Invariant($"The {plan.DutyCycle:P1} duty cycle allows {plan.DutyCycle * BeaconSeconds:F1} s of air per 128 s beacon period, less than one {toa * 1000:F0} ms fragment.")));
             return plan;
         }
 
@@ -21,7 +21,7 @@ public static partial class CampaignPlanner
         int pingNb = AppLayerTiming.GetPingSlotsPerBeaconPeriod(periodicity);
         if (AppLayerTiming.GetPingSlotPeriod(periodicity).TotalSeconds < toa)
         {
-            errors.Add(Invariant($"A {toa * 1000:F0} ms fragment does not fit between ping slots {AppLayerTiming.GetPingSlotPeriod(periodicity).TotalSeconds:F2} s apart (periodicity {periodicity}); use a higher periodicity or a faster data rate."));
+            errors.Add(new(PlanIssueCode.PingSlotTooShort, Invariant($"A {toa * 1000:F0} ms fragment does not fit between ping slots {AppLayerTiming.GetPingSlotPeriod(periodicity).TotalSeconds:F2} s apart (periodicity {periodicity}); use a higher periodicity or a faster data rate.")));
             return plan;
         }
 
@@ -29,12 +29,12 @@ public static partial class CampaignPlanner
         int perPeriod = (pingNb + step - 1) / step;
         if (step > 1)
         {
-            warnings.Add(Invariant($"Periodicity {periodicity} opens {pingNb} ping slots per beacon period but the duty cycle fills only {perPeriod}; periodicity {ChoosePeriodicity(allowed, toa)} would save device energy."));
+            warnings.Add(new(PlanIssueCode.PeriodicityWastesEnergy, Invariant($"Periodicity {periodicity} opens {pingNb} ping slots per beacon period but the duty cycle fills only {perPeriod}; periodicity {ChoosePeriodicity(allowed, toa)} would save device energy.")));
         }
 
         if (options.GatewayMode == GatewayMode.Sequential && options.Gateways > 1)
         {
-            warnings.Add("Class B ping slots are absolute times: every gateway transmits in the same slot, as if synchronised.");
+            warnings.Add(new(PlanIssueCode.PingSlotsSimultaneous, "Class B ping slots are absolute times: every gateway transmits in the same slot, as if synchronised."));
         }
 
         long startGps = GpsTime.FromDateTimeOffset(options.Start + SetupLeadTime(options));
@@ -60,7 +60,7 @@ public static partial class CampaignPlanner
         TimeSpan duration = lastEnd - sessionStart;
         if (!AppLayerTiming.TryGetClassBTimeOutCode(duration, out byte code))
         {
-            errors.Add(Invariant($"The class B session needs {duration.TotalDays:F1} days, more than 2^15 beacon periods (48.5 days) the TS005 TimeOut field allows."));
+            errors.Add(new(PlanIssueCode.SessionTooLong, Invariant($"The class B session needs {duration.TotalDays:F1} days, more than 2^15 beacon periods (48.5 days) the TS005 TimeOut field allows.")));
             code = AppLayerTiming.MaxTimeOutCode;
         }
 

@@ -9,7 +9,7 @@ public static partial class CampaignPlanner
 
     // Spacing s keeps every rolling hour within the duty cycle even when a window catches one more frame at its edge:
     // (3600/s + 1)·ToA ≤ dc·3600  ⇔  s ≥ ToA / (dc − ToA/3600).
-    private static CampaignPlan PlanClassC(CampaignPlanOptions options, CampaignPlan plan, List<string> errors, List<string> warnings, List<Transmission> transmissions)
+    private static CampaignPlan PlanClassC(CampaignPlanOptions options, CampaignPlan plan, List<PlanIssue> errors, List<PlanIssue> warnings, List<Transmission> transmissions)
     {
         double toa = plan.TimeOnAir.TotalSeconds;
         double slot = toa + options.SchedulingMargin.TotalSeconds;
@@ -19,7 +19,7 @@ public static partial class CampaignPlanner
             double headroom = plan.DutyCycle - (toa / HourSeconds);
             if (headroom <= 0)
             {
-                errors.Add(Invariant($"The {plan.DutyCycle:P1} duty cycle at {plan.FrequencyHz / 1e6:F3} MHz cannot carry one {toa * 1000:F0} ms fragment per hour."));
+                errors.Add(new(PlanIssueCode.DutyCycleTooLow, Invariant($"The {plan.DutyCycle:P1} duty cycle at {plan.FrequencyHz / 1e6:F3} MHz cannot carry one {toa * 1000:F0} ms fragment per hour.")));
                 return plan;
             }
 
@@ -30,12 +30,12 @@ public static partial class CampaignPlanner
         double period = Math.Ceiling(Math.Max(perGateway, sequential ? options.Gateways * slot : slot) * 1000) / 1000;
         if (plan.DutyCycle < 1 && ChirpStackClassCMarginSeconds < perGateway)
         {
-            warnings.Add(Invariant($"A fixed {ChirpStackClassCMarginSeconds} s spacing (ChirpStack's class C default) would break the {plan.DutyCycle:P1} duty cycle here: each fragment needs {perGateway:F2} s."));
+            warnings.Add(new(PlanIssueCode.FixedSpacingBreaksDutyCycle, Invariant($"A fixed {ChirpStackClassCMarginSeconds} s spacing (ChirpStack's class C default) would break the {plan.DutyCycle:P1} duty cycle here: each fragment needs {perGateway:F2} s.")));
         }
 
         if (sequential)
         {
-            warnings.Add(Invariant($"{options.Gateways} gateways one after another: each fragment takes {options.Gateways} transmissions; GPS-synchronised gateways (simultaneous) would keep the session {options.Gateways}× shorter where the duty cycle allows."));
+            warnings.Add(new(PlanIssueCode.GatewaysInSequence, Invariant($"{options.Gateways} gateways one after another: each fragment takes {options.Gateways} transmissions; GPS-synchronised gateways (simultaneous) would keep the session {options.Gateways}× shorter where the duty cycle allows.")));
         }
 
         DateTimeOffset sessionStart = WholeSecond(options.Start + SetupLeadTime(options));
@@ -54,7 +54,7 @@ public static partial class CampaignPlanner
         TimeSpan duration = lastEnd - sessionStart;
         if (!AppLayerTiming.TryGetClassCTimeOutCode(duration, out byte code))
         {
-            errors.Add(Invariant($"The class C session needs {duration.TotalHours:F1} h ({duration.TotalSeconds:F0} s), more than the 2^15 s (9.1 h) the TS005 TimeOut field allows; use a faster data rate, class B, fewer gateways in sequence, or a smaller image."));
+            errors.Add(new(PlanIssueCode.SessionTooLong, Invariant($"The class C session needs {duration.TotalHours:F1} h ({duration.TotalSeconds:F0} s), more than the 2^15 s (9.1 h) the TS005 TimeOut field allows; use a faster data rate, class B, fewer gateways in sequence, or a smaller image.")));
             code = AppLayerTiming.MaxTimeOutCode;
         }
 

@@ -39,23 +39,23 @@ public static partial class CampaignPlanner
         ArgumentNullException.ThrowIfNull(options);
         int imageSize = image.IsEmpty ? options.ImageSize : image.Length;
         Validate(options, imageSize);
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var errors = new List<PlanIssue>();
+        var warnings = new List<PlanIssue>();
         RegionalParameters region = options.Region;
         if (region.FrequencyNote is string note && (options.Class == MulticastClass.ClassB || !note.StartsWith("Class B", StringComparison.Ordinal)))
         {
-            warnings.Add(note);
+            warnings.Add(new(PlanIssueCode.RegionNote, note));
         }
 
         if (options.DwellTime && !region.HasDownlinkDwellTime)
         {
-            warnings.Add($"{region} has no downlink dwell-time limit; --dwell-time is ignored.");
+            warnings.Add(new(PlanIssueCode.DwellTimeIgnored, $"{region} has no downlink dwell-time limit; the dwell-time setting is ignored."));
         }
 
         bool dwell = options.DwellTime && region.HasDownlinkDwellTime;
         if (!region.TryGetDownlinkDataRate(options.DataRate, dwell, out DataRate? rate))
         {
-            errors.Add(Invariant($"DR{options.DataRate} is not a downlink data rate in {region}{(dwell ? " with the 400 ms dwell time" : string.Empty)}."));
+            errors.Add(new(PlanIssueCode.DataRateNotDownlink, Invariant($"DR{options.DataRate} is not a downlink data rate in {region}{(dwell ? " with the 400 ms dwell time" : string.Empty)}.")));
             return new CampaignPlan { Errors = errors, Warnings = warnings, Region = region, ImageSize = imageSize, Class = options.Class };
         }
 
@@ -63,20 +63,20 @@ public static partial class CampaignPlanner
         int fragSize = options.FragmentSize ?? maxFragment;
         if (fragSize > maxFragment)
         {
-            errors.Add(Invariant($"A {fragSize}-byte fragment does not fit {rate}: it carries at most {maxFragment} (N − 3{(options.RepeaterCompatible ? ", repeater-compatible" : string.Empty)})."));
+            errors.Add(new(PlanIssueCode.FragmentTooLarge, Invariant($"A {fragSize}-byte fragment does not fit {rate}: it carries at most {maxFragment} (N − 3{(options.RepeaterCompatible ? ", repeater-compatible" : string.Empty)}).")));
         }
 
         FragmentLayout layout = FragmentLayout.Compute(imageSize, fragSize);
         int nbFrag = layout.NbFrag;
         if (nbFrag >= ParityMatrix.MaxFragmentNumber)
         {
-            errors.Add(Invariant($"{imageSize} bytes in {fragSize}-byte fragments is M = {nbFrag}; TS004 numbers at most {ParityMatrix.MaxFragmentNumber} fragments (M + R). Use a faster data rate or a smaller (delta) image."));
+            errors.Add(new(PlanIssueCode.TooManyFragments, Invariant($"{imageSize} bytes in {fragSize}-byte fragments is M = {nbFrag}; TS004 numbers at most {ParityMatrix.MaxFragmentNumber} fragments (M + R). Use a faster data rate or a smaller (delta) image.")));
         }
 
         int redundancy = ChooseRedundancy(options, nbFrag, errors);
         if (nbFrag + redundancy > ParityMatrix.MaxFragmentNumber && nbFrag < ParityMatrix.MaxFragmentNumber)
         {
-            errors.Add(Invariant($"M + R = {nbFrag + redundancy} exceeds the {ParityMatrix.MaxFragmentNumber} fragments TS004 can number; at most R = {ParityMatrix.MaxFragmentNumber - nbFrag}."));
+            errors.Add(new(PlanIssueCode.RedundancyTooLarge, Invariant($"M + R = {nbFrag + redundancy} exceeds the {ParityMatrix.MaxFragmentNumber} fragments TS004 can number; at most R = {ParityMatrix.MaxFragmentNumber - nbFrag}.")));
         }
 
         CheckDevice(options, nbFrag, fragSize, errors, warnings, out long deviceMemory);
@@ -85,14 +85,14 @@ public static partial class CampaignPlanner
         uint frequency = options.FrequencyHz ?? (options.Class == MulticastClass.ClassC ? region.Rx2FrequencyHz : region.PingSlotFrequencyHz);
         if (!Encodable(frequency))
         {
-            errors.Add(Invariant($"{frequency} Hz cannot be sent in McClassC/BSessionReq: the field carries multiples of 100 Hz up to {DownlinkFrequency.MaxHz} Hz."));
+            errors.Add(new(PlanIssueCode.FrequencyNotEncodable, Invariant($"{frequency} Hz cannot be sent in McClassC/BSessionReq: the field carries multiples of 100 Hz up to {DownlinkFrequency.MaxHz} Hz.")));
         }
 
         double dutyCycle = region.GetDutyCycle(frequency);
         TimeSpan timeOnAir = TimeOnAir.ForDownlink(rate, DataFragment.HeaderLength + fragSize);
         if (dwell && timeOnAir > TimeSpan.FromMilliseconds(400))
         {
-            errors.Add(Invariant($"A fragment takes {timeOnAir.TotalMilliseconds:F0} ms on air at {rate}, more than the 400 ms dwell time allows; use smaller fragments or a faster data rate."));
+            errors.Add(new(PlanIssueCode.DwellTimeExceeded, Invariant($"A fragment takes {timeOnAir.TotalMilliseconds:F0} ms on air at {rate}, more than the 400 ms dwell time allows; use smaller fragments or a faster data rate.")));
         }
 
         (double probability, string method) = Success(options, nbFrag, redundancy);
@@ -119,7 +119,7 @@ public static partial class CampaignPlanner
         };
         if (probability < 0.9 && options.ExpectedLoss > 0)
         {
-            warnings.Add(Invariant($"Only {probability:P1} of devices losing {options.ExpectedLoss:P0} of fragments are expected to rebuild the image; raise the redundancy or plan a top-up round."));
+            warnings.Add(new(PlanIssueCode.LowSuccessProbability, Invariant($"Only {probability:P1} of devices losing {options.ExpectedLoss:P0} of fragments are expected to rebuild the image; raise the redundancy or plan a top-up round.")));
         }
 
         var transmissions = new List<Transmission>();
@@ -184,7 +184,7 @@ public static partial class CampaignPlanner
         }
     }
 
-    private static int ChooseRedundancy(CampaignPlanOptions options, int nbFrag, List<string> errors)
+    private static int ChooseRedundancy(CampaignPlanOptions options, int nbFrag, List<PlanIssue> errors)
     {
         if (options.Redundancy is int count)
         {
@@ -206,14 +206,14 @@ public static partial class CampaignPlanner
         int? found = SuccessProbability.MinimumRedundancy(nbFrag, options.ExpectedLoss, target, maxRedundancy, options.DeviceMaxLostFragments);
         if (found is null)
         {
-            errors.Add(Invariant($"No redundancy up to R = {maxRedundancy} gives a {target:P1} success probability at {options.ExpectedLoss:P0} loss{(options.DeviceMaxLostFragments is int limit ? Invariant($" with devices that repair at most {limit} lost fragments") : string.Empty)}."));
+            errors.Add(new(PlanIssueCode.TargetUnreachable, Invariant($"No redundancy up to R = {maxRedundancy} gives a {target:P1} success probability at {options.ExpectedLoss:P0} loss{(options.DeviceMaxLostFragments is int limit ? Invariant($" with devices that repair at most {limit} lost fragments") : string.Empty)}.")));
             return maxRedundancy;
         }
 
         return found.Value;
     }
 
-    private static void CheckDevice(CampaignPlanOptions options, int nbFrag, int fragSize, List<string> errors, List<string> warnings, out long memory)
+    private static void CheckDevice(CampaignPlanOptions options, int nbFrag, int fragSize, List<PlanIssue> errors, List<PlanIssue> warnings, out long memory)
     {
         double expectedLost = nbFrag * options.ExpectedLoss;
         int lostBudget = options.DeviceMaxLostFragments ?? (int)Math.Ceiling(expectedLost + (3 * Math.Sqrt(Math.Max(expectedLost, 1))));
@@ -221,39 +221,39 @@ public static partial class CampaignPlanner
         memory = ((long)nbFrag * fragSize) + matrix;
         if (options.DeviceMaxNbFrag is int maxNb && nbFrag > maxNb)
         {
-            errors.Add(Invariant($"M = {nbFrag} fragments exceeds the devices' limit of {maxNb} (FRAG_MAX_NB): they would answer \"not enough memory\"."));
+            errors.Add(new(PlanIssueCode.DeviceMaxNbFragExceeded, Invariant($"M = {nbFrag} fragments exceeds the devices' limit of {maxNb} (FRAG_MAX_NB): they would answer \"not enough memory\".")));
         }
 
         if (options.DeviceMaxFragmentSize is int maxSize && fragSize > maxSize)
         {
-            errors.Add(Invariant($"{fragSize}-byte fragments exceed the devices' limit of {maxSize} (FRAG_MAX_SIZE); pass --fragment-size {maxSize}."));
+            errors.Add(new(PlanIssueCode.DeviceMaxFragSizeExceeded, Invariant($"{fragSize}-byte fragments exceed the devices' limit of {maxSize} (FRAG_MAX_SIZE); use fragments of at most {maxSize} bytes.")));
         }
 
         if (options.DeviceMemoryBytes is long budget && memory > budget)
         {
-            errors.Add(Invariant($"The devices need {memory} bytes (block {(long)nbFrag * fragSize} + decoder matrix {matrix}) but have {budget}."));
+            errors.Add(new(PlanIssueCode.DeviceMemoryExceeded, Invariant($"The devices need {memory} bytes (block {(long)nbFrag * fragSize} + decoder matrix {matrix}) but have {budget}.")));
         }
 
         if (options.DeviceMaxLostFragments is int maxLost && expectedLost > maxLost)
         {
-            warnings.Add(Invariant($"At {options.ExpectedLoss:P0} loss devices lose about {expectedLost:F0} of {nbFrag} uncoded fragments, more than the {maxLost} they can repair."));
+            warnings.Add(new(PlanIssueCode.LossExceedsDeviceRepair, Invariant($"At {options.ExpectedLoss:P0} loss devices lose about {expectedLost:F0} of {nbFrag} uncoded fragments, more than the {maxLost} they can repair.")));
         }
     }
 
-    private static void AddCodeWarnings(CampaignPlanOptions options, int nbFrag, int redundancy, List<string> warnings)
+    private static void AddCodeWarnings(CampaignPlanOptions options, int nbFrag, int redundancy, List<PlanIssue> warnings)
     {
         if (nbFrag == 1 && redundancy > 0)
         {
-            warnings.Add("With M = 1 every coded fragment is all zeros (⌊M/2⌋ = 0 columns); repeat the single fragment instead.");
+            warnings.Add(new(PlanIssueCode.SingleFragment, "With M = 1 every coded fragment is all zeros (⌊M/2⌋ = 0 columns); repeat the single fragment instead."));
         }
         else if (nbFrag < 20)
         {
-            warnings.Add(Invariant($"M = {nbFrag}: the TS004 code is weak below about 20 fragments (small M leaves columns uncovered); budget redundancy generously."));
+            warnings.Add(new(PlanIssueCode.FewFragments, Invariant($"M = {nbFrag}: the TS004 code is weak below about 20 fragments (small M leaves columns uncovered); budget redundancy generously.")));
         }
 
         if (options.Variant == ParityVariant.V2Specification)
         {
-            warnings.Add("The v2-spec parity variant is not used by any known device; LoRa Basics Modem and ChirpStack use v2.");
+            warnings.Add(new(PlanIssueCode.SpecificationParityVariant, "The v2-spec parity variant is not used by any known device; LoRa Basics Modem and ChirpStack use v2."));
         }
     }
 

@@ -74,7 +74,7 @@ public sealed class FuotaCampaignOptionsTests
         var ex = Assert.Throws<InfeasiblePlanException>(() => FuotaCampaign.Create(options, keys));
 
         Assert.False(ex.Plan.Feasible);
-        Assert.Contains(ex.Plan.Errors, e => e.Contains("2^15 s", StringComparison.Ordinal));
+        Assert.Contains(ex.Plan.Errors, e => e.Message.Contains("2^15 s", StringComparison.Ordinal));
     }
 
     [Fact]

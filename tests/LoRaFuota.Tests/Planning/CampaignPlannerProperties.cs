@@ -49,7 +49,7 @@ public class CampaignPlannerProperties
         CampaignPlan plan = CampaignPlanner.Create(options);
 
         Assert.Equal(plan.Errors.Count == 0, plan.Feasible);
-        Assert.All(plan.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e)));
+        Assert.All(plan.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
         Assert.InRange(plan.SuccessProbability, 0, 1);
         if (plan.Feasible)
         {

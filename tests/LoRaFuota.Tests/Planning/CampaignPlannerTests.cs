@@ -34,7 +34,9 @@ public class CampaignPlannerTests
         CampaignPlan plan = CampaignPlanner.Create(Options(100 * 1024, 0));
 
         Assert.False(plan.Feasible);
-        Assert.Contains(plan.Errors, e => e.Contains("2^15 s", StringComparison.Ordinal));
+        PlanIssue error = Assert.Single(plan.Errors);
+        Assert.Equal(PlanIssueCode.SessionTooLong, error.Code);
+        Assert.Contains("2^15 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(18.2, plan.SessionDuration.TotalHours, 0);
         Assert.Empty(plan.Schedule);
     }
@@ -123,10 +125,16 @@ public class CampaignPlannerTests
         CampaignPlan plan = CampaignPlanner.Create(options);
 
         Assert.False(plan.Feasible);
-        Assert.Contains(plan.Errors, e => e.Contains("does not fit", StringComparison.Ordinal));
-        Assert.Contains(plan.Errors, e => e.Contains("16383", StringComparison.Ordinal));
-        Assert.Contains(plan.Errors, e => e.Contains("FRAG_MAX_NB", StringComparison.Ordinal));
-        Assert.Contains(plan.Errors, e => e.Contains("but have 50000", StringComparison.Ordinal));
+        Assert.Contains(plan.Errors, e => e.Message.Contains("does not fit", StringComparison.Ordinal));
+        Assert.Contains(plan.Errors, e => e.Message.Contains("16383", StringComparison.Ordinal));
+        Assert.Contains(plan.Errors, e => e.Message.Contains("FRAG_MAX_NB", StringComparison.Ordinal));
+        Assert.Contains(plan.Errors, e => e.Message.Contains("but have 50000", StringComparison.Ordinal));
+        PlanIssueCode[] codes = [.. plan.Errors.Select(e => e.Code)];
+        Assert.Contains(PlanIssueCode.FragmentTooLarge, codes);
+        Assert.Contains(PlanIssueCode.TooManyFragments, codes);
+        Assert.Contains(PlanIssueCode.DeviceMaxNbFragExceeded, codes);
+        Assert.Contains(PlanIssueCode.DeviceMemoryExceeded, codes);
+        Assert.Equal(codes.Length, codes.Distinct().Count());
     }
 
     [Fact]
@@ -170,8 +178,35 @@ public class CampaignPlannerTests
         options.FragmentSize = 100;
         options.DataRate = 3;
         CampaignPlan tooLong = CampaignPlanner.Create(options);
-        Assert.Contains(tooLong.Errors, e => e.Contains("does not fit", StringComparison.Ordinal));
-        Assert.Contains(tooLong.Errors, e => e.Contains("400 ms dwell time", StringComparison.Ordinal));
+        Assert.Contains(tooLong.Errors, e => e.Message.Contains("does not fit", StringComparison.Ordinal));
+        Assert.Contains(tooLong.Errors, e => e.Message.Contains("400 ms dwell time", StringComparison.Ordinal));
+        Assert.Contains(tooLong.Errors, e => e.Code == PlanIssueCode.DwellTimeExceeded);
+    }
+
+    [Fact]
+    public void DeviceFragmentSizeLimit_SaysWhatToUseWithoutNamingAnOption()
+    {
+        CampaignPlanOptions options = Options(10_000, 5);
+        options.DeviceMaxFragmentSize = 100;
+        CampaignPlan plan = CampaignPlanner.Create(options);
+
+        PlanIssue error = Assert.Single(plan.Errors);
+        Assert.Equal(PlanIssueCode.DeviceMaxFragSizeExceeded, error.Code);
+        Assert.Contains("use fragments of at most 100 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryMessage_NamesNoCommandLineOption()
+    {
+        CampaignPlanOptions options = Options(2_000_000, 0);
+        options.FragmentSize = 100;
+        options.DeviceMaxFragmentSize = 50;
+        options.DwellTime = true;
+        CampaignPlan plan = CampaignPlanner.Create(options);
+
+        Assert.NotEmpty(plan.Errors);
+        Assert.Contains(plan.Warnings, w => w.Code == PlanIssueCode.DwellTimeIgnored);
+        Assert.All(plan.Errors.Concat(plan.Warnings), issue => Assert.DoesNotContain("--", issue.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -179,7 +214,8 @@ public class CampaignPlannerTests
     {
         CampaignPlan plan = CampaignPlanner.Create(Options(1000, 9));
         Assert.False(plan.Feasible);
-        Assert.Contains("DR9", plan.Errors[0], StringComparison.Ordinal);
+        Assert.Contains("DR9", plan.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(PlanIssueCode.DataRateNotDownlink, plan.Errors[0].Code);
     }
 
     [Fact]
