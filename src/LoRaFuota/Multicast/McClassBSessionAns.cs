@@ -47,51 +47,40 @@ public readonly record struct McClassBSessionAns : IAppLayerCommand<McClassBSess
     public uint? TimeToStart { get; init; }
 
     /// <summary>Gets a value indicating whether the device accepted the session.</summary>
-    public bool IsAccepted => !McSessionAnsLayout.HasErrors(Status, Version);
-
-    private byte Status => (byte)(McGroupId
-        | CommandCodec.Flag(DrError, McSessionAnsLayout.DrErrorBit)
-        | CommandCodec.Flag(FreqError, McSessionAnsLayout.FreqErrorBit)
-        | CommandCodec.Flag(McGroupUndefined, McSessionAnsLayout.GroupUndefinedBit)
-        | CommandCodec.Flag(StartMissed, McSessionAnsLayout.StartMissedBit)
-        | (FutureErrors << McSessionAnsLayout.FutureErrorShift));
+    public bool IsAccepted => Fields.IsAccepted;
 
     /// <inheritdoc/>
     public static byte CommandId => Cid;
 
+    private SessionAnswer Fields => new(Version, McGroupId, DrError, FreqError, McGroupUndefined, StartMissed, FutureErrors, TimeToStart);
+
     /// <inheritdoc/>
-    public int GetByteCount() => McSessionAnsLayout.GetLength(Status, Version);
+    public int GetByteCount() => Fields.GetByteCount();
 
     /// <summary>Reads 5 bytes, or 2 when the status reports an error.</summary>
     /// <inheritdoc cref="IAppLayerCommand{TSelf}.TryRead"/>
     public static bool TryRead(ReadOnlySpan<byte> source, PackageVersion version, out McClassBSessionAns value, out int bytesConsumed)
     {
-        if (!McSessionAnsLayout.TryRead(source, Cid, version, out byte status, out uint? timeToStart, out int length))
+        if (!SessionAnswer.TryRead(source, Cid, version, out SessionAnswer a, out int length))
         {
             return CommandCodec.Fail(out value, out bytesConsumed);
         }
 
-        bool v2 = version == PackageVersion.V2;
         var result = new McClassBSessionAns
         {
-            Version = v2 ? PackageVersion.V2 : PackageVersion.V1,
-            McGroupId = (byte)(status & McSessionAnsLayout.GroupMask),
-            DrError = CommandCodec.Bit(status, McSessionAnsLayout.DrErrorBit),
-            FreqError = CommandCodec.Bit(status, McSessionAnsLayout.FreqErrorBit),
-            McGroupUndefined = CommandCodec.Bit(status, McSessionAnsLayout.GroupUndefinedBit),
-            StartMissed = CommandCodec.Bit(status, McSessionAnsLayout.StartMissedBit),
-            FutureErrors = v2 ? (byte)((status >> McSessionAnsLayout.FutureErrorShift) & McSessionAnsLayout.FutureErrorBits) : (byte)0,
-            TimeToStart = timeToStart,
+            Version = a.Version,
+            McGroupId = a.McGroupId,
+            DrError = a.DrError,
+            FreqError = a.FreqError,
+            McGroupUndefined = a.McGroupUndefined,
+            StartMissed = a.StartMissed,
+            FutureErrors = a.FutureErrors,
+            TimeToStart = a.TimeToStart,
         };
         return CommandCodec.Succeed(result, length, out value, out bytesConsumed);
     }
 
     /// <summary>Writes 5 bytes, or 2 when the status reports an error.</summary>
     /// <inheritdoc cref="IAppLayerCommand{TSelf}.TryWrite"/>
-    public bool TryWrite(Span<byte> destination, out int bytesWritten)
-    {
-        FieldGuard.Bits(McGroupId, 2);
-        FieldGuard.Bits(FutureErrors, Version == PackageVersion.V2 ? 2 : 0);
-        return McSessionAnsLayout.TryWrite(destination, Cid, Version, Status, TimeToStart, out bytesWritten);
-    }
+    public bool TryWrite(Span<byte> destination, out int bytesWritten) => Fields.TryWrite(destination, Cid, out bytesWritten);
 }

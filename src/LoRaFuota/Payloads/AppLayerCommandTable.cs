@@ -1,6 +1,11 @@
+using LoRaFuota.ClockSync;
+using LoRaFuota.Fragmentation;
+using LoRaFuota.Multicast;
+using LoRaFuota.Packages;
+
 namespace LoRaFuota.Payloads;
 
-/// <summary>Maps (package, version, direction, CID) to a command: the CID table of TS003, TS004 and TS005.</summary>
+/// <summary>Maps (package, version, direction, CID) to a command: the CID table of TS003, TS004 and TS005, from each record's <c>Cid</c>.</summary>
 public static class AppLayerCommandTable
 {
     /// <summary>Identifies the command a CID stands for.</summary>
@@ -12,7 +17,7 @@ public static class AppLayerCommandTable
     public static AppLayerCommand Identify(AppLayerPackage package, PackageVersion version, LinkDirection direction, byte cid)
     {
         bool up = direction == LinkDirection.Uplink;
-        if (cid == 0x00)
+        if (cid == PackageVersionReq.Cid)
         {
             return up ? AppLayerCommand.PackageVersionAns : AppLayerCommand.PackageVersionReq;
         }
@@ -28,40 +33,40 @@ public static class AppLayerCommandTable
 
     private static AppLayerCommand IdentifyClockSync(PackageVersion version, bool up, byte cid) => (cid, up) switch
     {
-        (0x01, true) => AppLayerCommand.AppTimeReq,
-        (0x01, false) => AppLayerCommand.AppTimeAns,
-        (0x02, true) => AppLayerCommand.DeviceAppTimePeriodicityAns,
-        (0x02, false) => AppLayerCommand.DeviceAppTimePeriodicityReq,
-        (0x03, false) => version == PackageVersion.V2 ? AppLayerCommand.ForceDeviceResyncCmd : AppLayerCommand.ForceDeviceResyncReq,
+        (AppTimeReq.Cid, true) => AppLayerCommand.AppTimeReq,
+        (AppTimeAns.Cid, false) => AppLayerCommand.AppTimeAns,
+        (DeviceAppTimePeriodicityAns.Cid, true) => AppLayerCommand.DeviceAppTimePeriodicityAns,
+        (DeviceAppTimePeriodicityReq.Cid, false) => AppLayerCommand.DeviceAppTimePeriodicityReq,
+        (ForceDeviceResyncReq.Cid, false) => version == PackageVersion.V2 ? AppLayerCommand.ForceDeviceResyncCmd : AppLayerCommand.ForceDeviceResyncReq,
         _ => AppLayerCommand.None,
     };
 
     private static AppLayerCommand IdentifyFragmentation(PackageVersion version, bool up, byte cid) => (cid, up) switch
     {
-        (0x01, true) => AppLayerCommand.FragSessionStatusAns,
-        (0x01, false) => AppLayerCommand.FragSessionStatusReq,
-        (0x02, true) => AppLayerCommand.FragSessionSetupAns,
-        (0x02, false) => AppLayerCommand.FragSessionSetupReq,
-        (0x03, true) => AppLayerCommand.FragSessionDeleteAns,
-        (0x03, false) => AppLayerCommand.FragSessionDeleteReq,
-        (0x04, true) when version == PackageVersion.V2 => AppLayerCommand.FragDataBlockReceivedReq,
-        (0x04, false) when version == PackageVersion.V2 => AppLayerCommand.FragDataBlockReceivedAns,
-        (0x08, false) => AppLayerCommand.DataFragment,
+        (FragSessionStatusAns.Cid, true) => AppLayerCommand.FragSessionStatusAns,
+        (FragSessionStatusReq.Cid, false) => AppLayerCommand.FragSessionStatusReq,
+        (FragSessionSetupAns.Cid, true) => AppLayerCommand.FragSessionSetupAns,
+        (FragSessionSetupReq.Cid, false) => AppLayerCommand.FragSessionSetupReq,
+        (FragSessionDeleteAns.Cid, true) => AppLayerCommand.FragSessionDeleteAns,
+        (FragSessionDeleteReq.Cid, false) => AppLayerCommand.FragSessionDeleteReq,
+        (FragDataBlockReceivedReq.Cid, true) when version == PackageVersion.V2 => AppLayerCommand.FragDataBlockReceivedReq,
+        (FragDataBlockReceivedAns.Cid, false) when version == PackageVersion.V2 => AppLayerCommand.FragDataBlockReceivedAns,
+        (DataFragment.Cid, false) => AppLayerCommand.DataFragment,
         _ => AppLayerCommand.None,
     };
 
     private static AppLayerCommand IdentifyMulticast(bool up, byte cid) => (cid, up) switch
     {
-        (0x01, true) => AppLayerCommand.McGroupStatusAns,
-        (0x01, false) => AppLayerCommand.McGroupStatusReq,
-        (0x02, true) => AppLayerCommand.McGroupSetupAns,
-        (0x02, false) => AppLayerCommand.McGroupSetupReq,
-        (0x03, true) => AppLayerCommand.McGroupDeleteAns,
-        (0x03, false) => AppLayerCommand.McGroupDeleteReq,
-        (0x04, true) => AppLayerCommand.McClassCSessionAns,
-        (0x04, false) => AppLayerCommand.McClassCSessionReq,
-        (0x05, true) => AppLayerCommand.McClassBSessionAns,
-        (0x05, false) => AppLayerCommand.McClassBSessionReq,
+        (McGroupStatusAns.Cid, true) => AppLayerCommand.McGroupStatusAns,
+        (McGroupStatusReq.Cid, false) => AppLayerCommand.McGroupStatusReq,
+        (McGroupSetupAns.Cid, true) => AppLayerCommand.McGroupSetupAns,
+        (McGroupSetupReq.Cid, false) => AppLayerCommand.McGroupSetupReq,
+        (McGroupDeleteAns.Cid, true) => AppLayerCommand.McGroupDeleteAns,
+        (McGroupDeleteReq.Cid, false) => AppLayerCommand.McGroupDeleteReq,
+        (McClassCSessionAns.Cid, true) => AppLayerCommand.McClassCSessionAns,
+        (McClassCSessionReq.Cid, false) => AppLayerCommand.McClassCSessionReq,
+        (McClassBSessionAns.Cid, true) => AppLayerCommand.McClassBSessionAns,
+        (McClassBSessionReq.Cid, false) => AppLayerCommand.McClassBSessionReq,
         _ => AppLayerCommand.None,
     };
 }
