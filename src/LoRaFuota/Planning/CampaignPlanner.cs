@@ -178,6 +178,11 @@ public static partial class CampaignPlanner
             problems.Add("FragIndex must be 0 to 3.");
         }
 
+        if (options.Start < GpsTime.Epoch)
+        {
+            problems.Add("Start is required: set it to when setup may begin (for example the current time); session times are GPS seconds, so it cannot be before 1980-01-06.");
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid campaign plan options: " + string.Join(" ", problems), nameof(options));

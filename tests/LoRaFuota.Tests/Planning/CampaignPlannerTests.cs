@@ -196,6 +196,17 @@ public class CampaignPlannerTests
     }
 
     [Fact]
+    public void MissingStart_IsAnArgumentExceptionThatSaysWhatToSet()
+    {
+        CampaignPlanOptions options = Options(10_000, 5);
+        options.Start = default;
+
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => CampaignPlanner.Create(options));
+
+        Assert.Contains("Start is required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryMessage_NamesNoCommandLineOption()
     {
         CampaignPlanOptions options = Options(2_000_000, 0);
