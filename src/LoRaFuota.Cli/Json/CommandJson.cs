@@ -8,4 +8,13 @@ internal static class CommandJson
 
     /// <summary>The most bytes one encoded command may take.</summary>
     public const int MaxPayloadBytes = 256;
+
+    private const int MaxQuotedLength = 48;
+
+    /// <summary>Quotes text from the input for an error message: escaped as JSON (no raw control characters), shortened.</summary>
+    public static string Quote(string text)
+    {
+        string escaped = System.Text.Json.JsonEncodedText.Encode(text).ToString();
+        return "\"" + (escaped.Length > MaxQuotedLength ? escaped[..MaxQuotedLength] + "…" : escaped) + "\"";
+    }
 }

@@ -39,7 +39,7 @@ internal static class CommandJsonReader
 
         JsonElement nameElement = JsonObjectFields.Required(element, CommandJson.CommandField, "a command object");
         string name = nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString()! : throw new CliUsageException("\"command\" must be a string.");
-        ICommandJsonMap map = CommandJsonMaps.Find(name) ?? throw new CliUsageException($"Unknown command \"{name}\".");
+        ICommandJsonMap map = CommandJsonMaps.Find(name) ?? throw new CliUsageException($"Unknown command {CommandJson.Quote(name)}.");
         AppLayerCommand command = map.Command;
 
         AppLayerCommand expected = AppLayerCommandTable.Identify(package, version, direction, map.Cid);

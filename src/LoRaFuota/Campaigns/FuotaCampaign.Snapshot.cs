@@ -42,6 +42,12 @@ public sealed partial class FuotaCampaign
             throw new ArgumentException($"The snapshot is format {state?.Format.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}; this version reads format {CampaignState.CurrentFormat}.", nameof(snapshot));
         }
 
+        List<string> problems = CampaignStateValidator.Check(state);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The snapshot's state is inconsistent: " + string.Join("; ", problems) + ".", nameof(snapshot));
+        }
+
         CampaignSettings s = state.Settings;
         if (!string.Equals(image.Sha256, s.ImageSha256, StringComparison.Ordinal))
         {
@@ -73,6 +79,12 @@ public sealed partial class FuotaCampaign
             McAddr = s.BaseMcAddr,
             FirstMulticastFrameCounter = s.MinMcFCnt,
         });
+        CampaignStateValidator.CheckAgainstPlan(s, plan, problems);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The snapshot's state is inconsistent: " + string.Join("; ", problems) + ".", nameof(snapshot));
+        }
+
         return new FuotaCampaign(state, image, keys, versionProtocol, plan);
     }
 }

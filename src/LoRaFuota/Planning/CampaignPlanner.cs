@@ -148,9 +148,11 @@ public static partial class CampaignPlanner
             problems.Add("Set exactly one of Redundancy, RedundancyPercent or TargetSuccessProbability.");
         }
 
-        if (options.Redundancy is < 0 || options.RedundancyPercent is < 0 || options.TargetSuccessProbability is <= 0 or >= 1)
+        if (options.Redundancy is < 0 or > ParityMatrix.MaxFragmentNumber
+            || options.RedundancyPercent is double percent && !(percent >= 0 && double.IsFinite(percent))
+            || options.TargetSuccessProbability is double target && !(target > 0 && target < 1))
         {
-            problems.Add("Redundancy and RedundancyPercent must not be negative; TargetSuccessProbability must be above 0 and below 1.");
+            problems.Add(Invariant($"Redundancy must be 0 to {ParityMatrix.MaxFragmentNumber}; RedundancyPercent must be a finite number, not negative; TargetSuccessProbability must be above 0 and below 1."));
         }
 
         if (!(options.ExpectedLoss >= 0 && options.ExpectedLoss < 1))
@@ -271,7 +273,9 @@ public static partial class CampaignPlanner
 
         if (nbFrag >= ParityMatrix.MaxFragmentNumber || nbFrag + redundancy > ParityMatrix.MaxFragmentNumber)
         {
-            return (SuccessProbability.Analytic(nbFrag, redundancy, options.ExpectedLoss, options.DeviceMaxLostFragments), "analytic");
+            // Infeasible anyway: estimate with the R that TS004 can number, so the cost stays bounded.
+            int usable = Math.Clamp(ParityMatrix.MaxFragmentNumber - nbFrag, 0, redundancy);
+            return (SuccessProbability.Analytic(nbFrag, usable, options.ExpectedLoss, options.DeviceMaxLostFragments), "analytic, R capped at what TS004 can number");
         }
 
         if ((long)nbFrag * Math.Max(redundancy, 1) <= MonteCarloWork)

@@ -79,4 +79,38 @@ public sealed class FuotaCampaignSnapshotTests
 
         Assert.ThrowsAny<ArgumentException>(() => FuotaCampaign.Restore(snapshot, h.Options.Image!, h.Keys));
     }
+
+    // Found by the snapshot fuzz target: each of these restored and then failed inside the campaign
+    // (InvalidOperationException, ArgumentOutOfRangeException); now the restore refuses them and names the field.
+    [Theory]
+    [InlineData("\"McGroupId\":0", "\"McGroupId\":255", "McGroupId")]
+    [InlineData("\"Cohort\":0", "\"Cohort\":7", "Cohort must be -1 or a cohort")]
+    [InlineData("\"NbFrag\":", "\"NbFrag\":9", "NbFrag")]
+    [InlineData("\"VersionPort\":203", "\"VersionPort\":0", "VersionPort")]
+    [InlineData("\"Spacing\":\"", "\"Spacing\":\"-", "Spacing")]
+    public void Restore_EditedSnapshot_IsRefusedNamingTheField(string find, string replace, string named)
+    {
+        var h = CampaignHarness.Create(devices: 2);
+        h.Begin();
+        foreach (DevEui eui in h.Devices)
+        {
+            h.AnswerVersions(eui);
+            h.AcceptSetup(eui);
+        }
+
+        h.AdvanceToWakeUp(TimeSpan.FromHours(1));
+        string snapshot = h.Campaign.SaveSnapshot();
+        Assert.Contains(find, snapshot, StringComparison.Ordinal);
+        int at = snapshot.IndexOf(find, StringComparison.Ordinal);
+        string edited = snapshot[..at] + replace + snapshot[(at + find.Length)..];
+        if (find.EndsWith(':'))
+        {
+            int end = edited.IndexOfAny([',', '}'], at + replace.Length);
+            edited = edited[..(at + replace.Length)] + edited[end..]; // NbFrag 9 instead of its value
+        }
+
+        ArgumentException ex = Assert.ThrowsAny<ArgumentException>(() => FuotaCampaign.Restore(edited, h.Options.Image!, h.Keys));
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
 }

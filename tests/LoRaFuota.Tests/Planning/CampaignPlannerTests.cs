@@ -206,6 +206,37 @@ public class CampaignPlannerTests
         Assert.Contains("Start is required", ex.Message, StringComparison.Ordinal);
     }
 
+    // Found by the planner fuzz target: a percentage of billions made R overflow and the success estimate ran for 13 s.
+    [Fact]
+    public void HugeRedundancyPercent_IsTooManyFragmentsAndCheapToReport()
+    {
+        CampaignPlanOptions options = Options(1_000_000, 0);
+        options.RedundancyPercent = 3.3e12;
+        options.ExpectedLoss = 0.05;
+
+        CampaignPlan plan = CampaignPlanner.Create(options);
+
+        Assert.Contains(plan.Errors, e => e.Code == PlanIssueCode.RedundancyTooLarge || e.Code == PlanIssueCode.TooManyFragments);
+        Assert.Contains("capped", plan.SuccessMethod, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(double.NaN, null, null)]
+    [InlineData(double.PositiveInfinity, null, null)]
+    [InlineData(null, null, double.NaN)]
+    [InlineData(null, 16_384, null)]
+    public void NonsenseRedundancy_IsAnArgumentException(double? percent, int? count, double? target)
+    {
+        CampaignPlanOptions options = Options(10_000, 5);
+        options.RedundancyPercent = percent;
+        options.Redundancy = count;
+        options.TargetSuccessProbability = target;
+
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => CampaignPlanner.Create(options));
+
+        Assert.Contains("Redundancy must be 0 to 16383; RedundancyPercent must be a finite number", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryMessage_NamesNoCommandLineOption()
     {

@@ -42,7 +42,7 @@ internal sealed class JsonObjectFields
             int i = IndexOf(property);
             if (i < 0)
             {
-                throw new CliUsageException($"{where}: unknown field \"{property.Name}\" (expected {_expected}).");
+                throw new CliUsageException($"{where}: unknown field {CommandJson.Quote(property.Name)} (expected {_expected}).");
             }
 
             if ((seen & (1UL << i)) != 0)

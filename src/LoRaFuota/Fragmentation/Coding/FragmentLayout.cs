@@ -53,7 +53,9 @@ public readonly record struct FragmentLayout(int BlockLength, int FragSize, int 
     }
 
     /// <summary>⌈M·percent/100⌉, without the 16 383-fragment limit.</summary>
-    internal static int RedundancyFor(int nbFrag, double percent) => (int)Math.Ceiling((nbFrag * percent / 100.0) - 1e-9);
+    // Capped just above what TS004 can number, so a huge percentage is "too many", never an overflow.
+    internal static int RedundancyFor(int nbFrag, double percent) =>
+        (int)Math.Min(Math.Ceiling((nbFrag * percent / 100.0) - 1e-9), ParityMatrix.MaxFragmentNumber + 1);
 
     /// <summary>Gets the number of coded fragments for a redundancy percentage: ⌈M·percent/100⌉ (ChirpStack's rule).</summary>
     /// <param name="percent">The redundancy in percent of M, not negative.</param>
