@@ -20,7 +20,7 @@ internal static class Program
         return verb switch
         {
             "run" => Run(args[1..]),
-            "afl" when args.Length == 2 => Afl(FuzzTargets.Find(args[1])),
+            "afl" when args.Length == 2 => Afl(FuzzTargets.Factory(args[1])),
             "repro" when args.Length >= 3 => Repro(FuzzTargets.Find(args[1]), args[2..]),
             "seeds" when args.Length == 3 => Seeds(FuzzTargets.Find(args[1]), args[2]),
             _ => Usage(),
@@ -77,12 +77,15 @@ internal static class Program
         return findings == 0 ? 0 : 1;
     }
 
-    private static int Afl(IFuzzTarget target)
+    // Instrumented code must not run before SharpFuzz has set up the coverage map: the target is built on the first input.
+    private static int Afl(Func<IFuzzTarget> factory)
     {
+        IFuzzTarget? target = null;
         SharpFuzz.Fuzzer.OutOfProcess.Run(stream =>
         {
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
+            target ??= factory();
             target.Execute(buffer.ToArray());
         });
         return 0;

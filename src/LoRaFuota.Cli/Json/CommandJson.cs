@@ -6,8 +6,8 @@ internal static class CommandJson
     /// <summary>The property that names the command.</summary>
     public const string CommandField = "command";
 
-    /// <summary>The most bytes one encoded command may take.</summary>
-    public const int MaxPayloadBytes = 256;
+    /// <summary>The most bytes one encoded command may take: a DataFragment with 255 payload bytes.</summary>
+    public const int MaxCommandBytes = Fragmentation.DataFragment.HeaderLength + Fragmentation.Coding.FragmentLayout.MaxFragSize;
 
     private const int MaxQuotedLength = 48;
 

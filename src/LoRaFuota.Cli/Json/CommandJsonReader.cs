@@ -15,7 +15,7 @@ internal static class CommandJsonReader
     /// <summary>Encodes one object or an array of objects (one FRMPayload) to bytes.</summary>
     public static byte[] Encode(JsonElement root, AppLayerPackage package, PackageVersion version, LinkDirection direction)
     {
-        Span<byte> buffer = stackalloc byte[CommandJson.MaxPayloadBytes];
+        Span<byte> buffer = stackalloc byte[CommandJson.MaxCommandBytes];
         if (root.ValueKind != JsonValueKind.Array)
         {
             return buffer[..EncodeOne(root, package, version, direction, buffer)].ToArray();

@@ -1,3 +1,4 @@
+using LoRaFuota.Fragmentation.Coding;
 using LoRaFuota.Packages;
 
 namespace LoRaFuota.Fragmentation;
@@ -55,12 +56,15 @@ public readonly ref struct DataFragment
     /// <param name="source">The FRMPayload, starting at the CID.</param>
     /// <param name="value">The fragment (its payload is a view of <paramref name="source"/>), or default on failure.</param>
     /// <param name="bytesConsumed">The length of <paramref name="source"/>, or 0 on failure.</param>
-    /// <returns><see langword="true"/> if <paramref name="source"/> is a DataFragment with N ≥ 1; otherwise, <see langword="false"/>.</returns>
+    /// <returns>
+    /// <see langword="true"/> if <paramref name="source"/> is a DataFragment with N ≥ 1 and at most 255 payload bytes (FragSize
+    /// is one octet); otherwise, <see langword="false"/>.
+    /// </returns>
     public static bool TryRead(ReadOnlySpan<byte> source, out DataFragment value, out int bytesConsumed)
     {
         value = default;
         bytesConsumed = 0;
-        if (source.Length < HeaderLength || source[0] != Cid)
+        if (source.Length < HeaderLength || source[0] != Cid || source.Length - HeaderLength > FragmentLayout.MaxFragSize)
         {
             return false;
         }
@@ -108,6 +112,11 @@ public readonly ref struct DataFragment
     {
         bytesWritten = 0;
         FieldGuard.Bits(FragIndex, 2);
+        if (Payload.Length > FragmentLayout.MaxFragSize)
+        {
+            ThrowHelper.ThrowArgument(nameof(Payload), $"A DataFragment carries at most {FragmentLayout.MaxFragSize} payload bytes (FragSize is one octet).");
+        }
+
         if (N < 1 || N > MaxN)
         {
             ThrowHelper.ThrowFieldOutOfRange(nameof(N), N, 1, MaxN);

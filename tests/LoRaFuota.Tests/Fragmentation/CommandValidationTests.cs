@@ -64,4 +64,29 @@ public class CommandValidationTests
         Assert.False(DataFragment.TryRead(frame.AsSpan(0, 2), out _, out consumed));
         Assert.Equal(0, consumed);
     }
+
+    // Found by afl-fuzz through SharpFuzz (payload target): a 400-byte DataFragment decoded, but could not be encoded
+    // back. FragSize is one octet, so a fragment payload is at most 255 bytes both ways.
+    [Theory]
+    [InlineData(255, true)]
+    [InlineData(256, false)]
+    public void DataFragment_PayloadOver255Bytes_IsNotAFragment(int length, bool reads)
+    {
+        byte[] frame = new byte[3 + length];
+        frame[0] = DataFragment.Cid;
+        frame[1] = 1;
+
+        Assert.Equal(reads, DataFragment.TryRead(frame, out _, out int consumed));
+        Assert.Equal(reads ? frame.Length : 0, consumed);
+    }
+
+    [Fact]
+    public void DataFragment_WritingMoreThan255PayloadBytes_Throws()
+    {
+        byte[] payload = new byte[256];
+
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => new DataFragment(0, 1, payload).TryWrite(new byte[300], out _));
+
+        Assert.Contains("at most 255 payload bytes", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -50,7 +50,7 @@ internal static class CommandJsonFields
     public static readonly FlagField WrongDescriptor = new("wrong_descriptor");
     public static readonly FlagField SessionCntReplay = new("session_cnt_replay");
     public static readonly IntegerField N = new("n", 1, DataFragment.MaxN);
-    public static readonly BytesField Payload = new("payload_hex", CommandJson.MaxPayloadBytes - DataFragment.HeaderLength);
+    public static readonly BytesField Payload = new("payload_hex", Fragmentation.Coding.FragmentLayout.MaxFragSize);
 
     // TS005 multicast setup
     public static readonly IntegerField McGroupId = IntegerField.Bits("mc_group_id", 2);
