@@ -1,0 +1,171 @@
+using System.Buffers;
+using System.Threading.Channels;
+using LoRaFuota.ChirpStack.Events;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace LoRaFuota.ChirpStack.Mqtt;
+
+/// <summary>
+/// The engine's connection to ChirpStack's MQTT integration: MQTT 5, QoS 1, a persistent session and (by default) a
+/// shared subscription of its own, so several engine instances split the events and none is lost while one restarts.
+/// Uplinks arrive on <see cref="Uplinks"/> with QoS 1 redeliveries dropped by deduplication id; downlink outcomes on
+/// <see cref="Outcomes"/>. A lost connection is re-established with back-off and the subscription renewed.
+/// </summary>
+public sealed partial class ChirpStackMqttClient : IAsyncDisposable
+{
+    private readonly ChirpStackMqttOptions _options;
+    private readonly ILogger _logger;
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _clientOptions;
+    private readonly Channel<ChirpStackUplink> _uplinks = Channel.CreateUnbounded<ChirpStackUplink>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<ChirpStackOutcome> _outcomes = Channel.CreateUnbounded<ChirpStackOutcome>();
+    private readonly DeduplicationWindow _seen;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _connectLock = new(1, 1);
+    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _reconnecting = Task.CompletedTask;
+    private long _duplicates;
+    private long _reconnects;
+    private long _ignored;
+
+    /// <summary>Initializes a new instance of the <see cref="ChirpStackMqttClient"/> class.</summary>
+    /// <param name="options">The connection settings (validated here).</param>
+    /// <param name="logger">The logger, or null.</param>
+    /// <exception cref="ArgumentException">A setting cannot work.</exception>
+    public ChirpStackMqttClient(ChirpStackMqttOptions options, ILogger<ChirpStackMqttClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _seen = new DeduplicationWindow(options.DeduplicationWindow);
+        var factory = new MqttClientFactory();
+        _client = factory.CreateMqttClient();
+        MqttClientOptionsBuilder builder = factory.CreateClientOptionsBuilder()
+            .WithTcpServer(options.Host, options.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(options.ClientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)options.SessionExpiry.TotalSeconds)
+            .WithTimeout(TimeSpan.FromSeconds(10));
+        if (options.Username is not null)
+        {
+            builder = builder.WithCredentials(options.Username, options.Password);
+        }
+
+        _clientOptions = builder.Build();
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += OnDisconnectedAsync;
+    }
+
+    /// <summary>Gets the uplinks, each once.</summary>
+    public ChannelReader<ChirpStackUplink> Uplinks => _uplinks.Reader;
+
+    /// <summary>Gets the downlink outcomes (txack, ack, log).</summary>
+    public ChannelReader<ChirpStackOutcome> Outcomes => _outcomes.Reader;
+
+    /// <summary>Gets the topic filter the client subscribes to.</summary>
+    public string EventFilter => ChirpStackTopics.Events(_options.ApplicationId, _options.ShareName);
+
+    /// <summary>Gets how many redelivered uplinks were dropped.</summary>
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    /// <summary>Gets how many times the connection was re-established.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Gets how many events could not be read (logged, never thrown).</summary>
+    public long Ignored => Interlocked.Read(ref _ignored);
+
+    /// <summary>Gets a value indicating whether the client is connected now.</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Connects and subscribes. A broker that refuses the connection (e.g. the credentials) is an exception that says so.</summary>
+    /// <param name="cancellationToken">Cancels the attempt.</param>
+    /// <returns>A task that completes when connected and subscribed.</returns>
+    /// <exception cref="ChirpStackConnectionException">The broker is unreachable or refused the connection.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ChirpStackConnectionException)
+        {
+            throw new ChirpStackConnectionException($"Cannot connect to the MQTT broker {_options.Host}:{_options.Port}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a unicast downlink (<c>command/down</c>, QoS 1) and returns when the broker has it. While the connection
+    /// is down it waits for the reconnect.
+    /// </summary>
+    /// <param name="id">The engine's id for the command; the outcome events carry it back.</param>
+    /// <param name="devEui">The device.</param>
+    /// <param name="fPort">The FPort, 1 to 223.</param>
+    /// <param name="payload">The plaintext FRMPayload.</param>
+    /// <param name="confirmed">Whether the downlink is confirmed.</param>
+    /// <param name="expiresAt">When ChirpStack should drop it unsent.</param>
+    /// <param name="cancellationToken">Cancels the wait or the publish.</param>
+    /// <returns>A task that completes when the broker acknowledged the publish.</returns>
+    public async Task EnqueueAsync(Guid id, DevEui devEui, byte fPort, ReadOnlyMemory<byte> payload, bool confirmed = false, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
+    {
+        string applicationId = _options.ApplicationId == "+"
+            ? throw new InvalidOperationException("Set ApplicationId to the application's UUID to send downlinks.")
+            : _options.ApplicationId;
+        byte[] body = ChirpStackCommands.Down(id, devEui, fPort, payload.Span, _options.Encoding, confirmed, expiresAt);
+        MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+            .WithTopic(ChirpStackTopics.Down(applicationId, devEui))
+            .WithPayload(body)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        while (true)
+        {
+            await _connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException && !cancellationToken.IsCancellationRequested)
+            {
+                // The connection went away under the publish: wait for the reconnect and publish again (QoS 1: at least once).
+            }
+        }
+    }
+
+    /// <summary>Disconnects cleanly and completes the channels.</summary>
+    /// <returns>A task that completes when disconnected.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            if (_client.IsConnected)
+            {
+                await _client.DisconnectAsync().ConfigureAwait(false);
+            }
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException)
+        {
+            // already gone
+        }
+
+        try
+        {
+            await _reconnecting.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped while waiting
+        }
+
+        _uplinks.Writer.TryComplete();
+        _outcomes.Writer.TryComplete();
+        _client.Dispose();
+        _stopping.Dispose();
+        _connectLock.Dispose();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using LoRaFuota.ChirpStack.Events;
+using LoRaFuota.ChirpStack.Mqtt;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace LoRaFuota.ChirpStack.Tests;
+
+/// <summary>
+/// The MQTT client against a real Mosquitto on loopback, with a second MQTT client playing ChirpStack: events in,
+/// commands out, QoS 1 redeliveries dropped, a broker crash survived, a shared subscription split between two engine
+/// instances, and refused credentials reported as such. Every wait is bounded.
+/// </summary>
+public sealed class ChirpStackMqttClientTests
+{
+    private const string Application = "17c82e96-be03-4f38-aef3-f83d48582d97";
+    private static readonly DevEui s_device = DevEui.Parse("70b3d57ed0000001");
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+
+    [SkippableFact]
+    public async Task Uplink_PublishedTwice_ArrivesOnce()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient engine = Engine(broker);
+        await engine.ConnectAsync();
+        using IMqttClient chirpStack = await Server(broker);
+
+        await PublishUp(chirpStack, "dedup-1", 202, [0x01, 0x02]);
+        await PublishUp(chirpStack, "dedup-1", 202, [0x01, 0x02]); // a QoS 1 redelivery carries the same deduplication id
+        await PublishUp(chirpStack, "dedup-2", 201, [0x00, 0x03, 0x02]);
+
+        ChirpStackUplink first = await engine.Uplinks.ReadAsync().AsTask().WaitAsync(s_wait);
+        ChirpStackUplink second = await engine.Uplinks.ReadAsync().AsTask().WaitAsync(s_wait);
+        Assert.Equal(("dedup-1", 202, s_device), (first.DeduplicationId, (int)first.FPort, first.DevEui));
+        Assert.Equal("dedup-2", second.DeduplicationId);
+        Assert.Equal(1, engine.Duplicates);
+        Assert.False(engine.Uplinks.TryRead(out _));
+    }
+
+    [SkippableFact]
+    public async Task Enqueue_PublishesTheDownCommandWithTheEnginesId_AndTheOutcomeComesBack()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient engine = Engine(broker);
+        await engine.ConnectAsync();
+        using IMqttClient chirpStack = await Server(broker);
+        var commands = new TaskCompletionSource<(string Topic, string Body)>();
+        chirpStack.ApplicationMessageReceivedAsync += e =>
+        {
+            commands.TrySetResult((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload)));
+            return Task.CompletedTask;
+        };
+        await chirpStack.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("application/+/device/+/command/+", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        var id = Guid.NewGuid();
+
+        await engine.EnqueueAsync(id, s_device, 200, new byte[] { 0x02, 0x00 }).WaitAsync(s_wait);
+
+        (string topic, string body) = await commands.Task.WaitAsync(s_wait);
+        Assert.Equal($"application/{Application}/device/70b3d57ed0000001/command/down", topic);
+        Assert.Contains($"\"id\": \"{id}\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"devEui\": \"70b3d57ed0000001\"", body, StringComparison.Ordinal);
+
+        string txack = $$"""{"deviceInfo": {"applicationId": "{{Application}}", "devEui": "70b3d57ed0000001"}, "queueItemId": "{{id}}", "fCntDown": 7}""";
+        await chirpStack.PublishStringAsync(ChirpStackTopics.Event(Application, s_device, "txack"), txack, MqttQualityOfServiceLevel.AtLeastOnce);
+        ChirpStackOutcome outcome = await engine.Outcomes.ReadAsync().AsTask().WaitAsync(s_wait);
+        Assert.Equal((ChirpStackOutcomeKind.TransmitAcknowledged, id.ToString(), 7u), (outcome.Kind, outcome.QueueItemId, outcome.FCntDown));
+    }
+
+    [SkippableFact]
+    public async Task MalformedEvents_AreCountedAndNeverStopTheClient()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient engine = Engine(broker);
+        await engine.ConnectAsync();
+        using IMqttClient chirpStack = await Server(broker);
+
+        await chirpStack.PublishStringAsync(ChirpStackTopics.Event(Application, s_device, "up"), "{not json", MqttQualityOfServiceLevel.AtLeastOnce);
+        await chirpStack.PublishStringAsync(ChirpStackTopics.Event(Application, s_device, "txack"), "[]", MqttQualityOfServiceLevel.AtLeastOnce);
+        await PublishUp(chirpStack, "after-garbage", 201, [0x00, 0x03, 0x02]);
+
+        ChirpStackUplink up = await engine.Uplinks.ReadAsync().AsTask().WaitAsync(s_wait);
+        Assert.Equal("after-garbage", up.DeduplicationId);
+        Assert.Equal(2, engine.Ignored);
+    }
+
+    [SkippableFact]
+    public async Task BrokerCrash_ClientReconnectsResubscribesAndSendsAgain()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient engine = Engine(broker);
+        await engine.ConnectAsync();
+
+        broker.Restart(); // a crash: persistence is off, so the session and subscription are gone with it
+        await Until(() => engine.Reconnects >= 1 && engine.IsConnected);
+        using IMqttClient chirpStack = await Server(broker);
+        await PublishUp(chirpStack, "after-restart", 202, [0x01, 0x00]);
+
+        ChirpStackUplink up = await engine.Uplinks.ReadAsync().AsTask().WaitAsync(s_wait);
+        Assert.Equal("after-restart", up.DeduplicationId); // the subscription was renewed
+        await engine.EnqueueAsync(Guid.NewGuid(), s_device, 200, new byte[] { 0x02, 0x00 }).WaitAsync(s_wait);
+    }
+
+    [SkippableFact]
+    public async Task SharedSubscription_TwoEngineInstancesSplitTheEventsWithoutLosingOrDoubling()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient first = Engine(broker);
+        await using ChirpStackMqttClient second = Engine(broker);
+        await first.ConnectAsync();
+        await second.ConnectAsync();
+        using IMqttClient chirpStack = await Server(broker);
+
+        for (int i = 0; i < 40; i++)
+        {
+            await PublishUp(chirpStack, $"shared-{i}", 201, [0x00, 0x03, 0x02]);
+        }
+
+        var seen = new List<string>();
+        await Until(() =>
+        {
+            while (first.Uplinks.TryRead(out ChirpStackUplink? a))
+            {
+                seen.Add(a.DeduplicationId);
+            }
+
+            while (second.Uplinks.TryRead(out ChirpStackUplink? b))
+            {
+                seen.Add(b.DeduplicationId);
+            }
+
+            return seen.Count >= 40;
+        });
+        Assert.Equal(40, seen.Distinct().Count());
+        Assert.Equal(40, seen.Count);
+    }
+
+    [SkippableFact]
+    public async Task WrongPassword_IsOneClearError()
+    {
+        using Mosquitto broker = Mosquitto.Start(new Dictionary<string, string> { ["app1@tenant1"] = "NNSXS.RIGHT-KEY" });
+        var options = Options(broker);
+        options.Username = "app1@tenant1";
+        options.Password = "NNSXS.WRONG-KEY";
+        await using var engine = new ChirpStackMqttClient(options);
+
+        ChirpStackConnectionException ex = await Assert.ThrowsAsync<ChirpStackConnectionException>(() => engine.ConnectAsync().WaitAsync(s_wait));
+
+        Assert.Contains("refused the connection", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("NNSXS", ex.Message, StringComparison.Ordinal); // never the secret
+
+        options.Password = "NNSXS.RIGHT-KEY";
+        await using var right = new ChirpStackMqttClient(options);
+        await right.ConnectAsync().WaitAsync(s_wait);
+        Assert.True(right.IsConnected);
+    }
+
+    [Fact]
+    public void Options_NameEverySettingThatCannotWork()
+    {
+        var options = new ChirpStackMqttOptions { Host = "", Port = 0, ApplicationId = "a/b", ShareName = "x/y", ReconnectDelay = TimeSpan.Zero };
+
+        ArgumentException ex = Assert.Throws<ArgumentException>(options.Validate);
+
+        foreach (string setting in new[] { "Host", "Port", "ApplicationId", "ShareName", "ReconnectDelay" })
+        {
+            Assert.Contains(setting, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static ChirpStackMqttOptions Options(Mosquitto broker) => new()
+    {
+        Port = broker.Port, ApplicationId = Application, ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1),
+    };
+
+    private static ChirpStackMqttClient Engine(Mosquitto broker) => new(Options(broker));
+
+    private static async Task<IMqttClient> Server(Mosquitto broker)
+    {
+        IMqttClient client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).WithClientId("chirpstack-" + Guid.NewGuid().ToString("N")[..8]).Build()).WaitAsync(s_wait);
+        return client;
+    }
+
+    private static Task<MqttClientPublishResult> PublishUp(IMqttClient chirpStack, string deduplicationId, int fPort, byte[] data)
+    {
+        string json = $$"""{"deduplicationId": "{{deduplicationId}}", "time": "2026-03-02T08:15:30.123456789+00:00", "deviceInfo": {"applicationId": "{{Application}}", "devEui": "70b3d57ed0000001"}, "fPort": {{fPort}}, "data": "{{Convert.ToBase64String(data)}}"}""";
+        return chirpStack.PublishStringAsync(ChirpStackTopics.Event(Application, s_device, "up"), json, MqttQualityOfServiceLevel.AtLeastOnce);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (int i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50); // bounded: 10 s at most
+        }
+
+        Assert.True(condition());
+    }
+}
