@@ -53,6 +53,7 @@ public sealed partial class FuotaCampaignRunner
             throw new ArgumentException("Invalid runner options: " + validation.FailureMessage, nameof(options));
         }
 
+        RequireServerPacing(campaign, transport.Capabilities);
         _campaign = campaign;
         _transport = transport;
         _time = timeProvider ?? TimeProvider.System;
@@ -196,6 +197,20 @@ public sealed partial class FuotaCampaignRunner
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             _logger.UplinkStreamEnded(_campaign.Name, ex);
+        }
+    }
+
+    // A server that paces multicast frames itself would stretch a session planned tighter past its window: fragments
+    // queued for the end of the session would be sent after the devices stopped listening.
+    private static void RequireServerPacing(FuotaCampaign campaign, NetworkServerCapabilities capabilities)
+    {
+        if (capabilities.MinimumMulticastSpacing is TimeSpan minimum && campaign.Plan.Class == Planning.MulticastClass.ClassC
+            && campaign.Plan.Spacing < minimum)
+        {
+            throw new ArgumentException(
+                $"The network server spaces multicast frames at least {minimum.TotalSeconds:0.###} s apart but the campaign plans {campaign.Plan.Spacing.TotalSeconds:0.###} s; "
+                + $"create it with ServerSpacing = {minimum.TotalSeconds:0.###} s so its session window and TimeOut follow the server.",
+                nameof(campaign));
         }
     }
 }

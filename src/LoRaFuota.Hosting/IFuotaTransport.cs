@@ -37,4 +37,7 @@ public interface IFuotaTransport
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The uplinks.</returns>
     IAsyncEnumerable<DeviceUplink> ReadUplinksAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gets what the network server decides on its own; the runner refuses a campaign planned against it.</summary>
+    NetworkServerCapabilities Capabilities => NetworkServerCapabilities.EngineControlled;
 }

@@ -113,4 +113,24 @@ public sealed class FuotaCampaignRunnerTests
         Assert.Contains("TransportTimeout", ex.Message, StringComparison.Ordinal);
         Assert.Contains("UplinkBufferCapacity", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Runner_CampaignPlannedTighterThanTheServerPaces_IsRefusedSayingWhatToSet()
+    {
+        ArgumentException ex = Assert.Throws<ArgumentException>(() => new RunnerBench(wrap: t => new PacingTransport(t, TimeSpan.FromSeconds(5))));
+
+        Assert.Contains("at least 5 s apart but the campaign plans 3.95 s", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ServerSpacing = 5 s", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Runner_CampaignPlannedForTheServersPacing_Runs()
+    {
+        using var bench = new RunnerBench(configure: o => o.ServerSpacing = TimeSpan.FromSeconds(5), wrap: t => new PacingTransport(t, TimeSpan.FromSeconds(5)));
+
+        await bench.RunAsync();
+
+        Assert.Equal(5, bench.Campaign.Plan.Spacing.TotalSeconds);
+        Assert.All(bench.Campaign.GetDevices(), d => Assert.Equal(OtaState.Updated, d.State));
+    }
 }

@@ -71,6 +71,7 @@ public sealed partial class FuotaCampaign
             Periodicity = s.Periodicity,
             Redundancy = s.Redundancy,
             ExpectedLoss = s.ExpectedLoss,
+            ServerSpacing = s.ServerSpacing,
             FragmentSize = s.FragSize,
             Start = s.SessionStart ?? s_referenceStart,
             SetupLeadTime = TimeSpan.Zero,

@@ -57,6 +57,13 @@ public sealed partial class FuotaCampaignOptions
     /// <value>The default value is 0.</value>
     public double ExpectedLoss { get; set; }
 
+    /// <summary>
+    /// Gets or sets the least time the network server leaves between two multicast frames when it paces the queue itself
+    /// (ChirpStack: 5 s; see <see cref="Planning.CampaignPlanOptions.ServerSpacing"/>), or null when the engine paces them.
+    /// A runner refuses a campaign planned closer than its transport's server spaces frames.
+    /// </summary>
+    public TimeSpan? ServerSpacing { get; set; }
+
     /// <summary>Gets or sets the fragment size, or null for the largest the data rate carries.</summary>
     public int? FragmentSize { get; set; }
 

@@ -69,6 +69,14 @@ public sealed class CampaignPlanOptions
     /// <summary>Gets or sets how several gateways share the air.</summary>
     public GatewayMode GatewayMode { get; set; }
 
+    /// <summary>
+    /// Gets or sets the least time the network server leaves between two frames of a multicast group (per gateway in
+    /// sequence), when the server paces the queue itself: ChirpStack's <c>multicast_class_c_margin</c> and
+    /// <c>multicast_class_b_margin</c>, 5 s by default. The plan then spaces fragments at least this far apart, so its
+    /// session window and TimeOut match what the server will really do. Null when the engine paces the frames.
+    /// </summary>
+    public TimeSpan? ServerSpacing { get; set; }
+
     /// <summary>Gets or sets the margin added to each class C transmission for gateway scheduling.</summary>
     /// <value>The default value is 50 ms.</value>
     public TimeSpan SchedulingMargin { get; set; } = TimeSpan.FromMilliseconds(50);

@@ -26,6 +26,12 @@ public static partial class CampaignPlanner
         }
 
         int step = (int)Math.Ceiling((double)pingNb / Math.Min(pingNb, allowed)); // use every step-th slot to respect the duty cycle
+        if (options.ServerSpacing is TimeSpan server)
+        {
+            // The server takes the next ping slot after its margin: slots closer than that are never used.
+            step = Math.Max(step, (int)Math.Ceiling(server / AppLayerTiming.GetPingSlotPeriod(periodicity)));
+        }
+
         int perPeriod = (pingNb + step - 1) / step;
         if (step > 1)
         {
@@ -43,16 +49,27 @@ public static partial class CampaignPlanner
         int frames = plan.NbFrag + plan.Redundancy + (options.StatusRequest ? 1 : 0);
         Span<TimeSpan> offsets = stackalloc TimeSpan[MaxPingSlots];
         int frame = 0;
+        TimeSpan margin = options.ServerSpacing ?? TimeSpan.Zero;
+        DateTimeOffset previous = DateTimeOffset.MinValue;
         for (long beacon = sessionGps; frame < frames; beacon += BeaconSeconds)
         {
             int count = PingSlots.GetSlotOffsets(beacon, options.McAddr, periodicity, offsets);
             DateTimeOffset beaconTime = GpsTime.ToDateTimeOffset(beacon);
-            for (int slot = 0; slot < count && frame < frames; slot += step, frame++)
+            for (int slot = 0; slot < count && frame < frames; slot += step)
             {
+                DateTimeOffset at = beaconTime + offsets[slot];
+                if (at - previous < margin)
+                {
+                    continue; // across a beacon boundary the server's margin can skip a slot the step would use
+                }
+
                 for (int gateway = 0; gateway < options.Gateways; gateway++)
                 {
-                    transmissions.Add(new Transmission(frame, beaconTime + offsets[slot], gateway));
+                    transmissions.Add(new Transmission(frame, at, gateway));
                 }
+
+                previous = at;
+                frame++;
             }
         }
 

@@ -27,8 +27,9 @@ public static partial class CampaignPlanner
         }
 
         bool sequential = options.GatewayMode == GatewayMode.Sequential && options.Gateways > 1;
-        double period = Math.Ceiling(Math.Max(perGateway, sequential ? options.Gateways * slot : slot) * 1000) / 1000;
-        if (plan.DutyCycle < 1 && ChirpStackClassCMarginSeconds < perGateway)
+        double server = (options.ServerSpacing?.TotalSeconds ?? 0) * (sequential ? options.Gateways : 1); // the server's own pacing
+        double period = Math.Ceiling(Math.Max(Math.Max(perGateway, sequential ? options.Gateways * slot : slot), server) * 1000) / 1000;
+        if (plan.DutyCycle < 1 && ChirpStackClassCMarginSeconds < perGateway && options.ServerSpacing is null)
         {
             warnings.Add(new(PlanIssueCode.FixedSpacingBreaksDutyCycle, Invariant($"A fixed {ChirpStackClassCMarginSeconds} s spacing (ChirpStack's class C default) would break the {plan.DutyCycle:P1} duty cycle here: each fragment needs {perGateway:F2} s.")));
         }

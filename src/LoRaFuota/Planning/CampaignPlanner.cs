@@ -170,9 +170,10 @@ public static partial class CampaignPlanner
             problems.Add("Periodicity must be 0 to 7.");
         }
 
-        if (options.Gateways < 1 || options.SetupRetries < 0 || options.UplinkInterval < TimeSpan.Zero || options.SchedulingMargin < TimeSpan.Zero || options.SetupLeadTime < TimeSpan.Zero)
+        if (options.Gateways < 1 || options.SetupRetries < 0 || options.UplinkInterval < TimeSpan.Zero || options.SchedulingMargin < TimeSpan.Zero || options.SetupLeadTime < TimeSpan.Zero
+            || options.ServerSpacing < TimeSpan.Zero || options.ServerSpacing > TimeSpan.FromHours(1))
         {
-            problems.Add("Gateways must be at least 1; SetupRetries, UplinkInterval, SchedulingMargin and SetupLeadTime must not be negative.");
+            problems.Add("Gateways must be at least 1; SetupRetries, UplinkInterval, SchedulingMargin and SetupLeadTime must not be negative; ServerSpacing must be 0 to 1 hour.");
         }
 
         if (options.FragIndex > 3)

@@ -238,6 +238,48 @@ public class CampaignPlannerTests
     }
 
     [Fact]
+    public void ServerSpacing_ClassC_TheSpacingFollowsTheServersPacing()
+    {
+        CampaignPlanOptions options = Options(100 * 1024, 5);
+        CampaignPlan own = CampaignPlanner.Create(options);
+        options.ServerSpacing = TimeSpan.FromSeconds(5);
+        CampaignPlan paced = CampaignPlanner.Create(options);
+        options.Gateways = 2;
+        CampaignPlan twoGateways = CampaignPlanner.Create(options);
+
+        Assert.InRange(own.Spacing.TotalSeconds, 3.9, 4.0); // the duty cycle alone
+        Assert.Equal(5, paced.Spacing.TotalSeconds);
+        Assert.True(paced.SessionDuration > own.SessionDuration);
+        Assert.Equal(10, twoGateways.Spacing.TotalSeconds); // 5 s per gateway in sequence, as ChirpStack's DELAY scheduling
+        Assert.DoesNotContain(paced.Warnings, w => w.Code == PlanIssueCode.FixedSpacingBreaksDutyCycle);
+    }
+
+    [Fact]
+    public void ServerSpacing_ClassB_NoTwoFramesCloserThanTheServersMargin()
+    {
+        CampaignPlanOptions options = Options(20 * 1024, 3);
+        options.Class = MulticastClass.ClassB;
+        options.Periodicity = 0; // a ping slot every second
+        options.ServerSpacing = TimeSpan.FromSeconds(5);
+
+        CampaignPlan plan = CampaignPlanner.Create(options);
+
+        Assert.True(plan.Feasible, string.Join(" ", plan.Errors));
+        Assert.InRange(plan.FragmentsPerBeaconPeriod, 1, 26);
+        DateTimeOffset[] times = [.. plan.Schedule.Select(d => d.NotBefore).Distinct().Order()];
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(5), $"{pair.First:O} → {pair.Second:O}"));
+    }
+
+    [Fact]
+    public void ServerSpacing_Negative_IsAnArgumentException()
+    {
+        CampaignPlanOptions options = Options(10_000, 5);
+        options.ServerSpacing = TimeSpan.FromSeconds(-1);
+
+        Assert.Contains("ServerSpacing", Assert.Throws<ArgumentException>(() => CampaignPlanner.Create(options)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryMessage_NamesNoCommandLineOption()
     {
         CampaignPlanOptions options = Options(2_000_000, 0);

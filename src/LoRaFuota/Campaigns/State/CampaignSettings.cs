@@ -53,6 +53,8 @@ internal sealed class CampaignSettings
 
     public double ExpectedLoss { get; set; }
 
+    public TimeSpan? ServerSpacing { get; set; }
+
     /// <summary>Gets or sets the TS005 TimeOut code every group's session gets.</summary>
     public byte TimeoutCode { get; set; }
 
