@@ -18,6 +18,8 @@ internal sealed class RecordingChirpStackApi
 
     public Dictionary<string, List<MulticastGroupQueueItem>> Queues { get; } = [];
 
+    public Dictionary<string, List<string>> Gateways { get; } = [];
+
     public List<DeviceQueueItem> Unicast { get; } = [];
 
     public List<string> Authorizations { get; } = [];
@@ -54,6 +56,15 @@ internal sealed class RecordingChirpStackApi
             api.Authorize(context);
             Group(request.MulticastGroupId);
             api.Members[request.MulticastGroupId].Add(request.DevEui);
+            return Task.FromResult(new Empty());
+        }
+
+        public override Task<Empty> AddGateway(AddGatewayToMulticastGroupRequest request, ServerCallContext context)
+        {
+            api.Authorize(context);
+            Group(request.MulticastGroupId);
+            api.Gateways.TryAdd(request.MulticastGroupId, []);
+            api.Gateways[request.MulticastGroupId].Add(request.GatewayId);
             return Task.FromResult(new Empty());
         }
 

@@ -192,7 +192,8 @@ public sealed class ChirpStackApiClient : IDisposable
                 StatusCode.Cancelled or StatusCode.DeadlineExceeded => $" No answer within {_options.CallTimeout.TotalSeconds:F0} s.",
                 _ => string.Empty,
             };
-            throw new ChirpStackApiException($"ChirpStack could not {what}: {ex.StatusCode} {ex.Status.Detail}.{hint}", ex) { StatusCode = ex.StatusCode.ToString() };
+            string detail = string.IsNullOrWhiteSpace(ex.Status.Detail) ? string.Empty : " (" + ex.Status.Detail + ")";
+            throw new ChirpStackApiException($"ChirpStack could not {what}: {ex.StatusCode}{detail}.{hint}", ex) { StatusCode = ex.StatusCode.ToString() };
         }
     }
 
