@@ -1,6 +1,7 @@
 using System.Text;
 using LoRaFuota.ChirpStack.Events;
 using LoRaFuota.ChirpStack.Mqtt;
+using LoRaFuota.Testing;
 using MQTTnet;
 using MQTTnet.Protocol;
 

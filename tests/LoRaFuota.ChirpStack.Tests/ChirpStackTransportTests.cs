@@ -11,6 +11,7 @@ using LoRaFuota.Regions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using LoRaFuota.Testing;
 using MQTTnet;
 using MQTTnet.Protocol;
 

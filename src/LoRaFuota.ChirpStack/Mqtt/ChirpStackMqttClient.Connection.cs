@@ -88,6 +88,18 @@ public sealed partial class ChirpStackMqttClient
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        try
+        {
+            return Read(e);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _received); // after the uplink is on the channel: a counter never runs ahead of the data
+        }
+    }
+
+    private Task Read(MqttApplicationMessageReceivedEventArgs e)
+    {
         string topic = e.ApplicationMessage.Topic;
         if (!ChirpStackTopics.TryParseEvent(topic, out _, out _, out string eventName))
         {

@@ -30,6 +30,8 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
     private long _duplicates;
     private long _reconnects;
     private long _ignored;
+    private long _received;
+    private long _published;
 
     /// <summary>Initializes a new instance of the <see cref="ChirpStackMqttClient"/> class.</summary>
     /// <param name="options">The connection settings (validated here).</param>
@@ -79,6 +81,12 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
     /// <summary>Gets how many events could not be read (logged, never thrown).</summary>
     public long Ignored => Interlocked.Read(ref _ignored);
 
+    /// <summary>Gets how many event messages arrived (read, dropped as duplicates or ignored).</summary>
+    public long EventsReceived => Interlocked.Read(ref _received);
+
+    /// <summary>Gets how many commands the broker acknowledged.</summary>
+    public long CommandsPublished => Interlocked.Read(ref _published);
+
     /// <summary>Gets a value indicating whether the client is connected now.</summary>
     public bool IsConnected => _client.IsConnected;
 
@@ -127,6 +135,7 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
             try
             {
                 await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _published);
                 return;
             }
             catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException && !cancellationToken.IsCancellationRequested)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace LoRaFuota.ChirpStack.Tests;
+namespace LoRaFuota.Testing;
 
 /// <summary>
 /// A real Mosquitto broker on 127.0.0.1 at a free port, with its own config in a temp directory, stopped by PID when

@@ -1,0 +1,150 @@
+using LoRaFuota.ChirpStack.Protocol.Api;
+using LoRaFuota.Regions;
+using LoRaFuota.Simulation.Network;
+using MQTTnet;
+
+namespace LoRaFuota.Emulation.ChirpStack;
+
+/// <summary>
+/// An emulated ChirpStack v4 in front of a <see cref="SimulatedNetwork"/>: it speaks the MQTT integration (events out,
+/// <c>command/down</c> in) through a real broker and serves <c>MulticastGroupService</c> and <c>DeviceService</c> over
+/// gRPC, following ChirpStack's rules: frame counters assigned by the server, class C frames spaced by the margin, class
+/// B frames in the next ping slot after the margin, items past <c>expires_at</c> or over the data rate's size dropped,
+/// no multicast events. The virtual devices receive a downlink only while they listen (class A after an uplink, their
+/// class C window, their class B ping slots). Everything runs on a <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class ChirpStackEmulator : IAsyncDisposable
+{
+    private readonly SimulatedNetwork _network;
+    private readonly RegionalParameters _region;
+    private readonly ChirpStackEmulatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ITimer _timer;
+    private readonly Lock _lock = new();
+    private readonly IMqttClient _mqtt;
+    private readonly Dictionary<string, EmulatedGroup> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<DevEui, uint> _uplinkCounters = [];
+    private readonly List<string> _dropped = [];
+    private int _nextGroup;
+    private long _eventsEmitted;
+    private long _commandsHandled;
+    private long _nextId;
+
+    /// <summary>Initializes a new instance of the <see cref="ChirpStackEmulator"/> class.</summary>
+    /// <param name="network">The devices and their radio (not started).</param>
+    /// <param name="region">The region (data-rate sizes and air times).</param>
+    /// <param name="options">The emulated ChirpStack's settings.</param>
+    /// <param name="time">The clock.</param>
+    public ChirpStackEmulator(SimulatedNetwork network, RegionalParameters region, ChirpStackEmulatorOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _network = network;
+        _region = region;
+        _options = options;
+        _time = time;
+        _timer = time.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _mqtt = new MqttClientFactory().CreateMqttClient();
+        _mqtt.ApplicationMessageReceivedAsync += OnCommandAsync;
+    }
+
+    /// <summary>Gets the network and its record of every frame (read it between steps).</summary>
+    public SimulatedNetwork Network => _network;
+
+    /// <summary>Gets the settings.</summary>
+    public ChirpStackEmulatorOptions Options => _options;
+
+    /// <summary>Gets the events published so far (uplinks as <c>up</c>).</summary>
+    public long EventsEmitted => Interlocked.Read(ref _eventsEmitted);
+
+    /// <summary>Gets the <c>command/down</c> messages handled so far.</summary>
+    public long CommandsHandled => Interlocked.Read(ref _commandsHandled);
+
+    /// <summary>Gets what ChirpStack dropped with only a log line (expired, oversize), one line each.</summary>
+    public IReadOnlyList<string> Dropped
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _dropped];
+            }
+        }
+    }
+
+    /// <summary>Gets when the emulated radio next has something to do.</summary>
+    public DateTimeOffset? NextEventTime
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _network.NextEventTime;
+            }
+        }
+    }
+
+    /// <summary>Connects to the broker as ChirpStack, subscribes to the commands and switches the devices on.</summary>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    /// <returns>A task that completes when the emulator is running.</returns>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _mqtt.ConnectAsync(
+            new MqttClientOptionsBuilder()
+                .WithTcpServer(_options.MqttHost, _options.MqttPort)
+                .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+                .WithClientId("chirpstack-emulator-" + Guid.NewGuid().ToString("N")[..8])
+                .Build(),
+            cancellationToken).ConfigureAwait(false);
+        await _mqtt.SubscribeAsync(
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter("application/+/device/+/command/+", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _network.Start(_time.GetUtcNow());
+            Reschedule();
+        }
+    }
+
+    /// <summary>Adds the emulated API to an ASP.NET Core application (gRPC over HTTP/2).</summary>
+    /// <param name="services">The application's services.</param>
+    public void AddServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+        Microsoft.Extensions.DependencyInjection.GrpcServicesExtensions.AddGrpc(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, this);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<EmulatedMulticastService>(services);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<EmulatedDeviceService>(services);
+    }
+
+    /// <summary>Maps the emulated gRPC services.</summary>
+    /// <param name="endpoints">The application's endpoints.</param>
+    public static void MapServices(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+    {
+        Microsoft.AspNetCore.Builder.GrpcEndpointRouteBuilderExtensions.MapGrpcService<EmulatedMulticastService>(endpoints);
+        Microsoft.AspNetCore.Builder.GrpcEndpointRouteBuilderExtensions.MapGrpcService<EmulatedDeviceService>(endpoints);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _timer.DisposeAsync().ConfigureAwait(false);
+        if (_mqtt.IsConnected)
+        {
+            await _mqtt.DisconnectAsync().ConfigureAwait(false);
+        }
+
+        _mqtt.Dispose();
+    }
+
+    internal EmulatedGroup? FindGroup(string id)
+    {
+        lock (_lock)
+        {
+            return _groups.GetValueOrDefault(id);
+        }
+    }
+
+    private long NextId() => Interlocked.Increment(ref _nextId);
+}
