@@ -106,7 +106,7 @@ internal sealed class ChirpStackBench : IAsyncDisposable
     }
 
     /// <summary>Runs the campaign to its end on the fake clock.</summary>
-    public async Task RunAsync()
+    public async Task RunAsync(Func<ChirpStackBench, Task>? atEachStep = null)
     {
         using var stop = new CancellationTokenSource();
         Task consume = Task.Run(async () =>
@@ -125,6 +125,12 @@ internal sealed class ChirpStackBench : IAsyncDisposable
             while (!consume.IsCompleted)
             {
                 await CaughtUpAsync(consume, deadline);
+                if (atEachStep is not null && !consume.IsCompleted)
+                {
+                    await atEachStep(this);
+                    await CaughtUpAsync(consume, deadline);
+                }
+
                 DateTimeOffset? next = Earliest(Runner.NextWakeUp, Emulator.NextEventTime);
                 if (consume.IsCompleted || next is not DateTimeOffset at)
                 {
@@ -160,12 +166,13 @@ internal sealed class ChirpStackBench : IAsyncDisposable
         Broker.Dispose();
     }
 
-    // Caught up: the runner has nothing due, every event the emulator published has reached it, and every command it
-    // published has reached the emulator.
+    // Caught up: the engine is connected, the runner has nothing due, every uplink the emulator published has reached it
+    // (once: redeliveries are dropped), and every command it published has reached the emulator (a redelivered command
+    // counts again there).
     private async Task CaughtUpAsync(Task consume, DateTimeOffset deadline)
     {
-        while (!consume.IsCompleted && !(Runner.IsIdle && Runner.UplinksDone == Emulator.EventsEmitted && Mqtt.EventsReceived == Emulator.EventsEmitted
-            && Emulator.CommandsHandled == Mqtt.CommandsPublished && !(Runner.NextWakeUp <= Time.GetUtcNow())))
+        while (!consume.IsCompleted && !(Mqtt.IsConnected && Runner.IsIdle && Runner.UplinksDone == Emulator.EventsEmitted
+            && Emulator.CommandsHandled >= Mqtt.CommandsPublished && !(Runner.NextWakeUp <= Time.GetUtcNow())))
         {
             if (DateTimeOffset.UtcNow > deadline)
             {

@@ -38,4 +38,28 @@ public sealed class ChirpStackEndToEndTests(ITestOutputHelper output)
         Assert.Equal(frames.Length, frames.Select(f => f.FCnt).Distinct().Count()); // no counter twice
         Assert.All(frames, f => Assert.True(f.At >= session.SessionStart && f.At + f.Airtime <= session.SessionEnd, $"FCnt {f.FCnt} at {f.At:O} outside {session.SessionStart:O}..{session.SessionEnd:O}"));
     }
+
+    [SkippableFact]
+    public async Task EngineConnectionDropped_MidCampaign_ItReconnectsAndTheCampaignCompletesWithNothingSentTwice()
+    {
+        await using ChirpStackBench bench = await ChirpStackBench.CreateAsync(devices: 4, imageSize: 4000, MulticastClass.ClassC);
+        int steps = 0;
+
+        await bench.RunAsync(async b =>
+        {
+            if (++steps % 25 == 0)
+            {
+                await b.Mqtt.DropConnectionAsync(); // the broker keeps the session and its QoS 1 messages meanwhile
+            }
+        });
+
+        Assert.True(bench.Mqtt.Reconnects >= 2, $"{bench.Mqtt.Reconnects} reconnects");
+        Assert.True(bench.Campaign.IsCompleted);
+        Assert.All(bench.Campaign.GetDevices(), d => Assert.Equal(OtaState.Updated, d.State));
+        MulticastTransmission[] frames = [.. bench.Emulator.Network.Log.Multicast];
+        Assert.Equal(frames.Length, frames.Select(f => f.FCnt).Distinct().Count());
+        MulticastTransmission[] fragments = [.. frames.Where(f => f.Kind == Campaigns.MulticastPayloadKind.DataFragment)];
+        Assert.Equal(fragments.Length, fragments.Select(f => f.FragmentNumber).Distinct().Count()); // no fragment sent twice
+        Assert.Empty(bench.Emulator.Network.Log.Violations);
+    }
 }

@@ -145,6 +145,9 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the connection as a network fault would; the client reconnects on its own (tests use it).</summary>
+    internal Task DropConnectionAsync() => _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build());
+
     /// <summary>Disconnects cleanly and completes the channels.</summary>
     /// <returns>A task that completes when disconnected.</returns>
     public async ValueTask DisposeAsync()
