@@ -4,6 +4,7 @@ using LoRaFuota.ChirpStack.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
+using LoRaFuota.Mqtt;
 using MQTTnet.Protocol;
 
 namespace LoRaFuota.ChirpStack.Mqtt;
@@ -18,17 +19,11 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
 {
     private readonly ChirpStackMqttOptions _options;
     private readonly ILogger _logger;
-    private readonly IMqttClient _client;
-    private readonly MqttClientOptions _clientOptions;
+    private readonly MqttConnection _connection;
     private readonly Channel<ChirpStackUplink> _uplinks = Channel.CreateUnbounded<ChirpStackUplink>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Channel<ChirpStackOutcome> _outcomes = Channel.CreateUnbounded<ChirpStackOutcome>();
     private readonly DeduplicationWindow _seen;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly SemaphoreSlim _connectLock = new(1, 1);
-    private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _reconnecting = Task.CompletedTask;
     private long _duplicates;
-    private long _reconnects;
     private long _ignored;
     private long _received;
     private long _published;
@@ -44,9 +39,7 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _seen = new DeduplicationWindow(options.DeduplicationWindow);
-        var factory = new MqttClientFactory();
-        _client = factory.CreateMqttClient();
-        MqttClientOptionsBuilder builder = factory.CreateClientOptionsBuilder()
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithClientId(options.ClientId)
@@ -58,9 +51,12 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
             builder = builder.WithCredentials(options.Username, options.Password);
         }
 
-        _clientOptions = builder.Build();
-        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        _client.DisconnectedAsync += OnDisconnectedAsync;
+        _connection = new MqttConnection(
+            builder.Build(),
+            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(EventFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            new MqttConnectionSettings($"{options.Host}:{options.Port}", options.ReconnectDelay, options.MaxReconnectDelay, (message, inner) => inner is null ? new ChirpStackConnectionException(message) : new ChirpStackConnectionException(message, inner)),
+            OnMessageAsync,
+            _logger);
     }
 
     /// <summary>Gets the uplinks, each once.</summary>
@@ -76,7 +72,7 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
     /// <summary>Gets how many times the connection was re-established.</summary>
-    public long Reconnects => Interlocked.Read(ref _reconnects);
+    public long Reconnects => _connection.Reconnects;
 
     /// <summary>Gets how many events could not be read (logged, never thrown).</summary>
     public long Ignored => Interlocked.Read(ref _ignored);
@@ -88,23 +84,13 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
     public long CommandsPublished => Interlocked.Read(ref _published);
 
     /// <summary>Gets a value indicating whether the client is connected now.</summary>
-    public bool IsConnected => _client.IsConnected;
+    public bool IsConnected => _connection.IsConnected;
 
     /// <summary>Connects and subscribes. A broker that refuses the connection (e.g. the credentials) is an exception that says so.</summary>
     /// <param name="cancellationToken">Cancels the attempt.</param>
     /// <returns>A task that completes when connected and subscribed.</returns>
     /// <exception cref="ChirpStackConnectionException">The broker is unreachable or refused the connection.</exception>
-    public async Task ConnectAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ChirpStackConnectionException)
-        {
-            throw new ChirpStackConnectionException($"Cannot connect to the MQTT broker {_options.Host}:{_options.Port}: {ex.Message}", ex);
-        }
-    }
+    public Task ConnectAsync(CancellationToken cancellationToken = default) => _connection.ConnectAsync(cancellationToken);
 
     /// <summary>
     /// Publishes a unicast downlink (<c>command/down</c>, QoS 1) and returns when the broker has it. While the connection
@@ -129,55 +115,19 @@ public sealed partial class ChirpStackMqttClient : IAsyncDisposable
             .WithPayload(body)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
-        while (true)
-        {
-            await _connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await _client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _published);
-                return;
-            }
-            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException && !cancellationToken.IsCancellationRequested)
-            {
-                // The connection went away under the publish: wait for the reconnect and publish again (QoS 1: at least once).
-            }
-        }
+        await _connection.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _published);
     }
 
     /// <summary>Drops the connection as a network fault would; the client reconnects on its own (tests use it).</summary>
-    internal Task DropConnectionAsync() => _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build());
+    internal Task DropConnectionAsync() => _connection.DropAsync();
 
     /// <summary>Disconnects cleanly and completes the channels.</summary>
     /// <returns>A task that completes when disconnected.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            if (_client.IsConnected)
-            {
-                await _client.DisconnectAsync().ConfigureAwait(false);
-            }
-        }
-        catch (MQTTnet.Exceptions.MqttCommunicationException)
-        {
-            // already gone
-        }
-
-        try
-        {
-            await _reconnecting.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // stopped while waiting
-        }
-
+        await _connection.DisposeAsync().ConfigureAwait(false);
         _uplinks.Writer.TryComplete();
         _outcomes.Writer.TryComplete();
-        _client.Dispose();
-        _stopping.Dispose();
-        _connectLock.Dispose();
     }
 }
