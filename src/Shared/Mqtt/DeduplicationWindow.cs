@@ -1,6 +1,6 @@
-namespace LoRaFuota.ChirpStack.Mqtt;
+namespace LoRaFuota.Mqtt;
 
-/// <summary>The last N deduplication ids seen: a QoS 1 redelivery of the same event is dropped.</summary>
+/// <summary>The last N message ids seen: a redelivery of the same event (QoS 1, or a server repeating itself) is dropped.</summary>
 internal sealed class DeduplicationWindow(int capacity)
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
