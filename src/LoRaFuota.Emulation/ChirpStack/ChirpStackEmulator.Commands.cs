@@ -20,7 +20,7 @@ public sealed partial class ChirpStackEmulator
         }
         finally
         {
-            Interlocked.Increment(ref _commandsHandled);
+            CountCommand();
         }
 
         return Task.CompletedTask;
@@ -68,23 +68,15 @@ public sealed partial class ChirpStackEmulator
     {
         List<DeviceUplink> uplinks;
         long id = NextId();
-        lock (_lock)
+        lock (Gate)
         {
             uplinks = Catch();
             string name = fPort == _options.FragmentationPort && data.Length > 0 && data[0] == Fragmentation.DataFragment.Cid ? "DataFragment" : "Downlink";
-            _network.SendUnicast(new UnicastDownlink(id, eui, fPort, data, name));
+            Network.SendUnicast(new UnicastDownlink(id, eui, fPort, data, name));
             Reschedule();
         }
 
         PublishUplinks(uplinks);
         return new Guid((int)id, 0x4c46, 0x444e, [0, 0, 0, 0, 0, 0, 0, 2]).ToString();
-    }
-
-    private void Drop(string reason)
-    {
-        lock (_lock)
-        {
-            _dropped.Add(reason);
-        }
     }
 }

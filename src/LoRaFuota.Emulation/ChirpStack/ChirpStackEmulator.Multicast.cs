@@ -10,21 +10,19 @@ namespace LoRaFuota.Emulation.ChirpStack;
 /// <content>The multicast side, by ChirpStack's rules (network-servers.md §1.6).</content>
 public sealed partial class ChirpStackEmulator
 {
-    private const int BeaconSeconds = 128;
-
     internal EmulatedGroup CreateGroup(MulticastGroup spec)
     {
         string id = Guid.NewGuid().ToString();
         spec.Id = id;
         uint mcAddr = uint.Parse(spec.McAddr, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
         MulticastClass multicastClass = spec.GroupType == MulticastGroupType.ClassB ? MulticastClass.ClassB : MulticastClass.ClassC;
-        lock (_lock)
+        lock (Gate)
         {
             var group = new EmulatedGroup(id, _nextGroup++, spec);
             _groups[id] = group;
-            _network.CreateMulticastGroup(new MulticastGroupCreation(
+            Network.CreateMulticastGroup(new MulticastGroupCreation(
                 NextId(), group.Index, mcAddr, Key128.Parse(spec.McAppSKey), Key128.Parse(spec.McNwkSKey), spec.FCnt, multicastClass, (int)spec.Dr, spec.Frequency,
-                (byte)spec.ClassBPingSlotPeriodicity, [], _time.GetUtcNow(), DateTimeOffset.MaxValue));
+                (byte)spec.ClassBPingSlotPeriodicity, [], Time.GetUtcNow(), DateTimeOffset.MaxValue));
             return group;
         }
     }
@@ -34,10 +32,10 @@ public sealed partial class ChirpStackEmulator
     {
         List<DeviceUplink> uplinks;
         uint fCnt;
-        lock (_lock)
+        lock (Gate)
         {
             uplinks = Catch();
-            DateTimeOffset now = _time.GetUtcNow();
+            DateTimeOffset now = Time.GetUtcNow();
             fCnt = group.Spec.FCnt++;
             item.FCnt = fCnt;
             bool pending = group.Queue.Count > 0;
@@ -47,14 +45,14 @@ public sealed partial class ChirpStackEmulator
             group.LastDue = due;
             group.Queue.Add((due, item));
             DateTimeOffset expires = item.ExpiresAt?.ToDateTimeOffset() ?? DateTimeOffset.MaxValue;
-            _region.TryGetDownlinkDataRate((int)group.Spec.Dr, dwellTime: false, out DataRate? rate);
+            Region.TryGetDownlinkDataRate((int)group.Spec.Dr, dwellTime: false, out DataRate? rate);
             if (rate is not null && item.Data.Length > rate.MaxPayload)
             {
-                _dropped.Add(Invariant($"group {group.Id} FCnt {fCnt}: {item.Data.Length} bytes exceed DR{group.Spec.Dr}'s {rate.MaxPayload} (DOWNLINK_PAYLOAD_SIZE)"));
+                Drop(Invariant($"group {group.Id} FCnt {fCnt}: {item.Data.Length} bytes exceed DR{group.Spec.Dr}'s {rate.MaxPayload} (DOWNLINK_PAYLOAD_SIZE)"));
             }
             else if (due > expires)
             {
-                _dropped.Add(Invariant($"group {group.Id} FCnt {fCnt}: due {due:O} after expires_at {expires:O} (EXPIRED)"));
+                Drop(Invariant($"group {group.Id} FCnt {fCnt}: due {due:O} after expires_at {expires:O} (EXPIRED)"));
             }
             else
             {
@@ -62,7 +60,7 @@ public sealed partial class ChirpStackEmulator
                 bool fragment = item.FPort == _options.FragmentationPort && data.Length >= DataFragment.HeaderLength && data[0] == DataFragment.Cid;
                 int n = fragment && DataFragment.TryRead(data, out DataFragment parsed, out _) ? parsed.N : 0;
                 TimeSpan airtime = rate is null ? TimeSpan.Zero : TimeOnAir.ForDownlink(rate, data.Length);
-                _network.SendMulticast(new MulticastDownlink(NextId(), group.Index, (byte)item.FPort, data, fCnt, due, expires,
+                Network.SendMulticast(new MulticastDownlink(NextId(), group.Index, (byte)item.FPort, data, fCnt, due, expires,
                     fragment ? MulticastPayloadKind.DataFragment : MulticastPayloadKind.StatusPoll, n, airtime));
             }
 
@@ -75,11 +73,11 @@ public sealed partial class ChirpStackEmulator
 
     internal void DeleteGroup(EmulatedGroup group)
     {
-        lock (_lock)
+        lock (Gate)
         {
             Catch();
             _groups.Remove(group.Id);
-            _network.DeleteMulticastGroup(new MulticastGroupDeletion(NextId(), group.Index));
+            Network.DeleteMulticastGroup(new MulticastGroupDeletion(NextId(), group.Index));
             Reschedule();
         }
     }
@@ -87,7 +85,7 @@ public sealed partial class ChirpStackEmulator
     /// <summary>The items not yet due (sent items leave the queue when their time comes).</summary>
     internal List<MulticastGroupQueueItem> QueueItems(EmulatedGroup group)
     {
-        lock (_lock)
+        lock (Gate)
         {
             Catch();
             return [.. group.Queue.Select(q => q.Item)];
@@ -98,28 +96,8 @@ public sealed partial class ChirpStackEmulator
         group.Spec.ClassCSchedulingType == MulticastGroupSchedulingType.GpsTime ? 1 : Math.Max(1, group.Gateways.Count);
 
     // The first ping slot of the group strictly after `after`.
-    private static DateTimeOffset NextPingSlot(EmulatedGroup group, DateTimeOffset after)
-    {
-        uint mcAddr = uint.Parse(group.Spec.McAddr, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        Span<TimeSpan> offsets = stackalloc TimeSpan[128];
-        long beacon = GpsTime.FromDateTimeOffset(after) / BeaconSeconds * BeaconSeconds;
-        for (int i = 0; i < 4; i++, beacon += BeaconSeconds)
-        {
-            int count = PingSlots.GetSlotOffsets(beacon, mcAddr, (byte)group.Spec.ClassBPingSlotPeriodicity, offsets);
-            DateTimeOffset start = GpsTime.ToDateTimeOffset(beacon);
-            for (int slot = 0; slot < count; slot++)
-            {
-                if (start + offsets[slot] > after)
-                {
-                    return start + offsets[slot];
-                }
-            }
-        }
-
-        return after;
-    }
+    private static DateTimeOffset NextPingSlot(EmulatedGroup group, DateTimeOffset after) =>
+        NextPingSlot(uint.Parse(group.Spec.McAddr, NumberStyles.HexNumber, CultureInfo.InvariantCulture), (byte)group.Spec.ClassBPingSlotPeriodicity, after);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -14,46 +14,21 @@ public sealed partial class ChirpStackEmulator
 {
     private static readonly JsonFormatter s_json = new(JsonFormatter.Settings.Default);
 
-    private void Run()
+    // ChirpStack deletes a queue row on the gateway's ack: sent (or dropped) items leave the queue when their time comes.
+    private protected override void CaughtUp(DateTimeOffset now)
     {
-        List<DeviceUplink> uplinks;
-        lock (_lock)
-        {
-            uplinks = Catch();
-            Reschedule();
-        }
-
-        PublishUplinks(uplinks);
-    }
-
-    // Runs the radio up to the clock; the caller holds the lock.
-    private List<DeviceUplink> Catch()
-    {
-        var uplinks = new List<DeviceUplink>();
-        _network.RunUntil(_time.GetUtcNow(), uplinks);
         foreach (EmulatedGroup group in _groups.Values)
         {
-            group.Queue.RemoveAll(q => q.Due <= _time.GetUtcNow()); // sent (or dropped): ChirpStack deletes the row on the gateway's ack
-        }
-
-        return uplinks;
-    }
-
-    private void Reschedule()
-    {
-        if (_network.NextEventTime is DateTimeOffset next)
-        {
-            TimeSpan due = next - _time.GetUtcNow();
-            _timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            group.Queue.RemoveAll(q => q.Due <= now);
         }
     }
 
-    private void PublishUplinks(List<DeviceUplink> uplinks)
+    private protected override void PublishUplinks(List<DeviceUplink> uplinks)
     {
         foreach (DeviceUplink uplink in uplinks)
         {
             uint fCnt;
-            lock (_lock)
+            lock (Gate)
             {
                 _uplinkCounters.TryGetValue(uplink.DevEui, out fCnt);
                 _uplinkCounters[uplink.DevEui] = fCnt + 1;
@@ -62,7 +37,7 @@ public sealed partial class ChirpStackEmulator
             var up = new UplinkEvent
             {
                 DeduplicationId = new Guid((int)NextId(), 0x4c46, 0x5550, [0, 0, 0, 0, 0, 0, 0, 1]).ToString(),
-                Time = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                Time = Timestamp.FromDateTimeOffset(Time.GetUtcNow()),
                 DeviceInfo = new DeviceInfo { ApplicationId = _options.ApplicationId, DevEui = uplink.DevEui.ToString() },
                 FCnt = fCnt,
                 FPort = uplink.FPort,
@@ -78,7 +53,7 @@ public sealed partial class ChirpStackEmulator
                 Snr = 7.5f,
             });
             byte[] body = _options.Encoding == ChirpStackEncoding.Json ? System.Text.Encoding.UTF8.GetBytes(s_json.Format(up)) : up.ToByteArray();
-            Interlocked.Increment(ref _eventsEmitted);
+            CountEvent();
             Publish(ChirpStackTopics.Event(_options.ApplicationId, uplink.DevEui, "up"), body);
         }
     }

@@ -13,22 +13,13 @@ namespace LoRaFuota.Emulation.ChirpStack;
 /// no multicast events. The virtual devices receive a downlink only while they listen (class A after an uplink, their
 /// class C window, their class B ping slots). Everything runs on a <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class ChirpStackEmulator : IAsyncDisposable
+public sealed partial class ChirpStackEmulator : NetworkServerEmulator
 {
-    private readonly SimulatedNetwork _network;
-    private readonly RegionalParameters _region;
     private readonly ChirpStackEmulatorOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ITimer _timer;
-    private readonly Lock _lock = new();
     private readonly IMqttClient _mqtt;
     private readonly Dictionary<string, EmulatedGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<DevEui, uint> _uplinkCounters = [];
-    private readonly List<string> _dropped = [];
     private int _nextGroup;
-    private long _eventsEmitted;
-    private long _commandsHandled;
-    private long _nextId;
 
     /// <summary>Initializes a new instance of the <see cref="ChirpStackEmulator"/> class.</summary>
     /// <param name="network">The devices and their radio (not started).</param>
@@ -36,55 +27,16 @@ public sealed partial class ChirpStackEmulator : IAsyncDisposable
     /// <param name="options">The emulated ChirpStack's settings.</param>
     /// <param name="time">The clock.</param>
     public ChirpStackEmulator(SimulatedNetwork network, RegionalParameters region, ChirpStackEmulatorOptions options, TimeProvider time)
+        : base(network, region, time)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        _network = network;
-        _region = region;
         _options = options;
-        _time = time;
-        _timer = time.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _mqtt = new MqttClientFactory().CreateMqttClient();
         _mqtt.ApplicationMessageReceivedAsync += OnCommandAsync;
     }
 
-    /// <summary>Gets the network and its record of every frame (read it between steps).</summary>
-    public SimulatedNetwork Network => _network;
-
     /// <summary>Gets the settings.</summary>
     public ChirpStackEmulatorOptions Options => _options;
-
-    /// <summary>Gets the events published so far (uplinks as <c>up</c>).</summary>
-    public long EventsEmitted => Interlocked.Read(ref _eventsEmitted);
-
-    /// <summary>Gets the <c>command/down</c> messages handled so far.</summary>
-    public long CommandsHandled => Interlocked.Read(ref _commandsHandled);
-
-    /// <summary>Gets what ChirpStack dropped with only a log line (expired, oversize), one line each.</summary>
-    public IReadOnlyList<string> Dropped
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _dropped];
-            }
-        }
-    }
-
-    /// <summary>Gets when the emulated radio next has something to do.</summary>
-    public DateTimeOffset? NextEventTime
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _network.NextEventTime;
-            }
-        }
-    }
 
     /// <summary>Connects to the broker as ChirpStack, subscribes to the commands and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
@@ -101,11 +53,7 @@ public sealed partial class ChirpStackEmulator : IAsyncDisposable
         await _mqtt.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder().WithTopicFilter("application/+/device/+/command/+", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             cancellationToken).ConfigureAwait(false);
-        lock (_lock)
-        {
-            _network.Start(_time.GetUtcNow());
-            Reschedule();
-        }
+        StartRadio();
     }
 
     /// <summary>Adds the emulated API to an ASP.NET Core application (gRPC over HTTP/2).</summary>
@@ -126,10 +74,16 @@ public sealed partial class ChirpStackEmulator : IAsyncDisposable
         Microsoft.AspNetCore.Builder.GrpcEndpointRouteBuilderExtensions.MapGrpcService<EmulatedDeviceService>(endpoints);
     }
 
-    /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    internal EmulatedGroup? FindGroup(string id)
     {
-        await _timer.DisposeAsync().ConfigureAwait(false);
+        lock (Gate)
+        {
+            return _groups.GetValueOrDefault(id);
+        }
+    }
+
+    private protected override async ValueTask DisposeCoreAsync()
+    {
         if (_mqtt.IsConnected)
         {
             await _mqtt.DisconnectAsync().ConfigureAwait(false);
@@ -137,14 +91,4 @@ public sealed partial class ChirpStackEmulator : IAsyncDisposable
 
         _mqtt.Dispose();
     }
-
-    internal EmulatedGroup? FindGroup(string id)
-    {
-        lock (_lock)
-        {
-            return _groups.GetValueOrDefault(id);
-        }
-    }
-
-    private long NextId() => Interlocked.Increment(ref _nextId);
 }
