@@ -1,8 +1,11 @@
+using System.Buffers;
 using System.Globalization;
 using LoRaFuota.Campaigns;
 using LoRaFuota.Planning;
 using LoRaFuota.Regions;
 using LoRaFuota.Simulation.Network;
+using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace LoRaFuota.Emulation;
 
@@ -15,6 +18,11 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
 {
     private const int BeaconSeconds = 128;
     private readonly ITimer _timer;
+    private readonly IMqttClient _mqtt;
+    private readonly CancellationTokenSource _stopping = new();
+    private MqttClientOptions? _mqttOptions;
+    private MqttClientSubscribeOptions? _subscription;
+    private long _reconnects;
     private readonly List<string> _dropped = [];
     private long _eventsEmitted;
     private long _commandsHandled;
@@ -33,6 +41,9 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
         Region = region;
         Time = time;
         _timer = time.CreateTimer(_ => Run(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _mqtt = new MqttClientFactory().CreateMqttClient();
+        _mqtt.ApplicationMessageReceivedAsync += e => HandleMessageAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+        _mqtt.DisconnectedAsync += OnDisconnectedAsync;
     }
 
     /// <summary>Gets the network and its record of every frame (read it between steps).</summary>
@@ -68,6 +79,12 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Gets how many times the emulator reconnected to the broker (after a broker restart, say).</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    /// <summary>Gets a value indicating whether the emulator is connected to the broker.</summary>
+    public bool IsConnected => _mqtt.IsConnected;
+
     private protected RegionalParameters Region { get; }
 
     private protected TimeProvider Time { get; }
@@ -77,14 +94,39 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _timer.DisposeAsync().ConfigureAwait(false);
-        await DisposeCoreAsync().ConfigureAwait(false);
+        if (_mqtt.IsConnected)
+        {
+            await _mqtt.DisconnectAsync().ConfigureAwait(false);
+        }
+
+        _mqtt.Dispose();
+        _stopping.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases the dialect's connections.</summary>
-    /// <returns>A task that completes when released.</returns>
-    private protected abstract ValueTask DisposeCoreAsync();
+    /// <summary>Handles a message on the dialect's subscription (a command or a push).</summary>
+    private protected abstract Task HandleMessageAsync(string topic, byte[] body);
+
+    /// <summary>Connects to the broker as the server, subscribes, and switches the devices on; after a lost connection it reconnects and subscribes again.</summary>
+    private protected async Task StartAsync(MqttClientOptions options, MqttClientSubscribeOptions subscription, CancellationToken cancellationToken)
+    {
+        _mqttOptions = options;
+        _subscription = subscription;
+        await _mqtt.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        await _mqtt.SubscribeAsync(subscription, cancellationToken).ConfigureAwait(false);
+        StartRadio();
+    }
+
+    /// <summary>Publishes without waiting (the server does not wait for its subscribers either); dropped while disconnected.</summary>
+    private protected void Publish(string topic, byte[] body, MqttQualityOfServiceLevel qos)
+    {
+        if (_mqtt.IsConnected)
+        {
+            _ = _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(body).WithQualityOfServiceLevel(qos).Build());
+        }
+    }
 
     /// <summary>Publishes uplinks the gateways heard, outside the lock.</summary>
     private protected abstract void PublishUplinks(List<DeviceUplink> uplinks);
@@ -94,8 +136,8 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
     {
     }
 
-    /// <summary>Switches the devices on at the clock's time.</summary>
-    private protected void StartRadio()
+    // Switches the devices on at the clock's time.
+    private void StartRadio()
     {
         lock (Gate)
         {
@@ -161,6 +203,39 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
     }
 
     private protected static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
+    {
+        if (!_stopping.IsCancellationRequested && e.ClientWasConnected)
+        {
+            _ = Task.Run(ReconnectAsync);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ReconnectAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _stopping.Token).ConfigureAwait(false);
+                await _mqtt.ConnectAsync(_mqttOptions!, _stopping.Token).ConfigureAwait(false);
+                await _mqtt.SubscribeAsync(_subscription!, _stopping.Token).ConfigureAwait(false);
+                Interlocked.Increment(ref _reconnects);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or InvalidOperationException)
+            {
+                // the broker is not back yet: try again
+            }
+        }
+    }
 
     private void Run()
     {

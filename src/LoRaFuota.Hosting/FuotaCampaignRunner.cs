@@ -69,11 +69,11 @@ public sealed partial class FuotaCampaignRunner
     /// <summary>Gets when the campaign next wants to run, or null.</summary>
     public DateTimeOffset? NextWakeUp { get; private set; }
 
-    /// <summary>Gets a value indicating whether the runner waits for time or an uplink with nothing else to do (for tests and diagnostics).</summary>
-    internal bool IsIdle { get; private set; }
+    /// <summary>Gets a value indicating whether the runner waits for time or an uplink with nothing else to do (drivers of a virtual clock step it only then).</summary>
+    public bool IsIdle { get; private set; }
 
-    /// <summary>Gets the uplinks taken from the transport and dealt with.</summary>
-    internal long UplinksDone => Interlocked.Read(ref _uplinksDone);
+    /// <summary>Gets how many uplinks were taken from the transport and dealt with.</summary>
+    public long UplinksDone => Interlocked.Read(ref _uplinksDone);
 
     /// <summary>Asks the campaign to cancel: it tears its groups and sessions down and fails every device not yet updated.</summary>
     public void Cancel()

@@ -23,6 +23,20 @@ public static class CampaignSimulator
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public static SimulationResult Run(SimulationOptions options)
     {
+        SimulationSetup setup = Prepare(options);
+        return Simulate(options, setup.Image, setup.Keys, setup.Campaign, setup.Network);
+    }
+
+    /// <summary>
+    /// Builds what a simulation runs — the campaign, the virtual devices and their radio — without running it, for a
+    /// run through other parts (a network-server emulator and a broker) that ends in the same report.
+    /// </summary>
+    /// <param name="options">The simulation.</param>
+    /// <returns>The campaign, the keys, the image and the network of virtual devices.</returns>
+    /// <exception cref="InfeasiblePlanException">The campaign's plan cannot run.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public static SimulationSetup Prepare(SimulationOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
         byte[] content = options.Image ?? SampleImage.Create(options.ImageSize);
@@ -68,7 +82,7 @@ public static class CampaignSimulator
         options.ConfigureCampaign?.Invoke(campaignOptions);
         FuotaCampaign campaign = FuotaCampaign.Create(campaignOptions, keys);
         var network = new SimulatedNetwork(options.Region, campaign.Plan.DataRate!.Index, devices);
-        return Simulate(options, image, keys, campaign, network);
+        return new SimulationSetup(campaign, keys, image, network);
     }
 
     private static SimulationResult Simulate(SimulationOptions options, FirmwareImage image, DeviceKeyStore keys, FuotaCampaign campaign, SimulatedNetwork network)
@@ -152,7 +166,7 @@ public static class CampaignSimulator
             Cancelled = campaign.IsCancelled,
             StartedAt = campaign.StartedAt ?? start,
             EndedAt = campaign.CompletedAt ?? now,
-            DeviceResults = Results(campaign, network),
+            DeviceResults = ResultsOf(campaign, network),
             Events = events,
             Network = network.Log,
             Plan = campaign.Plan,
@@ -161,8 +175,14 @@ public static class CampaignSimulator
         };
     }
 
-    private static DeviceResult[] Results(FuotaCampaign campaign, SimulatedNetwork network)
+    /// <summary>Each device's outcome: the campaign's view joined with what the virtual device holds.</summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="network">Its virtual devices, in the campaign's device order.</param>
+    /// <returns>One result per device.</returns>
+    public static DeviceResult[] ResultsOf(FuotaCampaign campaign, SimulatedNetwork network)
     {
+        ArgumentNullException.ThrowIfNull(campaign);
+        ArgumentNullException.ThrowIfNull(network);
         IReadOnlyList<DeviceStatus> statuses = campaign.GetDevices();
         var results = new DeviceResult[statuses.Count];
         for (int i = 0; i < results.Length; i++)

@@ -12,11 +12,11 @@ public sealed partial class ChirpStackEmulator
 {
     private static readonly JsonParser s_parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    private Task OnCommandAsync(MqttApplicationMessageReceivedEventArgs e)
+    private protected override Task HandleMessageAsync(string topic, byte[] body)
     {
         try
         {
-            HandleCommand(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            HandleCommand(topic, body);
         }
         finally
         {

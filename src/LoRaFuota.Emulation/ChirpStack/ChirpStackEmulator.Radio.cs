@@ -54,10 +54,7 @@ public sealed partial class ChirpStackEmulator
             });
             byte[] body = _options.Encoding == ChirpStackEncoding.Json ? System.Text.Encoding.UTF8.GetBytes(s_json.Format(up)) : up.ToByteArray();
             CountEvent();
-            Publish(ChirpStackTopics.Event(_options.ApplicationId, uplink.DevEui, "up"), body);
+            Publish(ChirpStackTopics.Event(_options.ApplicationId, uplink.DevEui, "up"), body, MqttQualityOfServiceLevel.AtLeastOnce);
         }
     }
-
-    private void Publish(string topic, byte[] body) =>
-        _ = _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(body).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 }

@@ -16,7 +16,6 @@ namespace LoRaFuota.Emulation.ChirpStack;
 public sealed partial class ChirpStackEmulator : NetworkServerEmulator
 {
     private readonly ChirpStackEmulatorOptions _options;
-    private readonly IMqttClient _mqtt;
     private readonly Dictionary<string, EmulatedGroup> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<DevEui, uint> _uplinkCounters = [];
     private int _nextGroup;
@@ -31,8 +30,6 @@ public sealed partial class ChirpStackEmulator : NetworkServerEmulator
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _mqtt = new MqttClientFactory().CreateMqttClient();
-        _mqtt.ApplicationMessageReceivedAsync += OnCommandAsync;
     }
 
     /// <summary>Gets the settings.</summary>
@@ -41,20 +38,15 @@ public sealed partial class ChirpStackEmulator : NetworkServerEmulator
     /// <summary>Connects to the broker as ChirpStack, subscribes to the commands and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <returns>A task that completes when the emulator is running.</returns>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        await _mqtt.ConnectAsync(
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(
             new MqttClientOptionsBuilder()
                 .WithTcpServer(_options.MqttHost, _options.MqttPort)
                 .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
                 .WithClientId("chirpstack-emulator-" + Guid.NewGuid().ToString("N")[..8])
                 .Build(),
-            cancellationToken).ConfigureAwait(false);
-        await _mqtt.SubscribeAsync(
             new MqttClientSubscribeOptionsBuilder().WithTopicFilter("application/+/device/+/command/+", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-            cancellationToken).ConfigureAwait(false);
-        StartRadio();
-    }
+            cancellationToken);
 
     /// <summary>Adds the emulated API to an ASP.NET Core application (gRPC over HTTP/2).</summary>
     /// <param name="services">The application's services.</param>
@@ -80,15 +72,5 @@ public sealed partial class ChirpStackEmulator : NetworkServerEmulator
         {
             return _groups.GetValueOrDefault(id);
         }
-    }
-
-    private protected override async ValueTask DisposeCoreAsync()
-    {
-        if (_mqtt.IsConnected)
-        {
-            await _mqtt.DisconnectAsync().ConfigureAwait(false);
-        }
-
-        _mqtt.Dispose();
     }
 }

@@ -12,11 +12,11 @@ namespace LoRaFuota.Emulation.TheThingsStack;
 /// <content>Push and replace, by the server's rules (network-servers.md §2.3, §2.4).</content>
 public sealed partial class TtsEmulator
 {
-    private Task OnDownlinkAsync(MqttApplicationMessageReceivedEventArgs e)
+    private protected override Task HandleMessageAsync(string topic, byte[] body)
     {
         try
         {
-            HandleDownlink(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray());
+            HandleDownlink(topic, body);
         }
         finally
         {

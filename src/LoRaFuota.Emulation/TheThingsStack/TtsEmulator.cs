@@ -17,7 +17,6 @@ namespace LoRaFuota.Emulation.TheThingsStack;
 public sealed partial class TtsEmulator : NetworkServerEmulator
 {
     private readonly TtsEmulatorOptions _options;
-    private readonly IMqttClient _mqtt;
     private readonly Dictionary<string, PseudoDevice> _pseudoDevices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DevEui> _devices = new(StringComparer.Ordinal);
     private readonly Dictionary<DevEui, (uint Up, uint Down)> _counters = [];
@@ -38,9 +37,6 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
         {
             _devices[DeviceId(device.DevEui)] = device.DevEui;
         }
-
-        _mqtt = new MqttClientFactory().CreateMqttClient();
-        _mqtt.ApplicationMessageReceivedAsync += OnDownlinkAsync;
     }
 
     /// <summary>Gets the settings.</summary>
@@ -49,7 +45,7 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
     /// <summary>Connects to the broker as the server, subscribes to push and replace, and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <returns>A task that completes when the emulator is running.</returns>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default)
     {
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.MqttHost, _options.MqttPort)
@@ -60,14 +56,13 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
             builder = builder.WithCredentials(_options.MqttUsername, _options.MqttPassword);
         }
 
-        await _mqtt.ConnectAsync(builder.Build(), cancellationToken).ConfigureAwait(false);
-        await _mqtt.SubscribeAsync(
+        return StartAsync(
+            builder.Build(),
             new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter($"v3/{_options.ApplicationUid}/devices/+/down/push", MqttQualityOfServiceLevel.AtMostOnce)
                 .WithTopicFilter($"v3/{_options.ApplicationUid}/devices/+/down/replace", MqttQualityOfServiceLevel.AtMostOnce)
                 .Build(),
-            cancellationToken).ConfigureAwait(false);
-        StartRadio();
+            cancellationToken);
     }
 
     /// <summary>The id of an emulated device.</summary>
@@ -75,16 +70,5 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
     /// <returns>The device id.</returns>
     public string DeviceId(DevEui devEui) => _options.DeviceIdPrefix + devEui.ToString().ToLowerInvariant();
 
-    private protected override async ValueTask DisposeCoreAsync()
-    {
-        if (_mqtt.IsConnected)
-        {
-            await _mqtt.DisconnectAsync().ConfigureAwait(false);
-        }
-
-        _mqtt.Dispose();
-    }
-
-    private void Publish(string topic, byte[] body) =>
-        _ = _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(body).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build());
+    private void Publish(string topic, byte[] body) => Publish(topic, body, MqttQualityOfServiceLevel.AtMostOnce);
 }

@@ -74,8 +74,9 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     }
 
     /// <summary>Drops the connection as a network fault would; it comes back on its own.</summary>
-    public Task DropAsync() =>
-        _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build());
+    public Task DropAsync() => _options.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500
+        ? _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.UnspecifiedError).Build())
+        : _client.DisconnectAsync(); // MQTT 3.1.1 has no reason codes
 
     public async ValueTask DisposeAsync()
     {
