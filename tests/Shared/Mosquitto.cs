@@ -24,8 +24,11 @@ internal sealed class Mosquitto : IDisposable
 
     public static string? Binary { get; } = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists);
 
-    /// <summary>Starts a broker; with <paramref name="users"/>, TTS-style: a password file and an ACL of <c>pattern readwrite v3/%u/#</c> plus ChirpStack's topics.</summary>
-    public static Mosquitto Start(IReadOnlyDictionary<string, string>? users = null)
+    /// <summary>
+    /// Starts a broker; with <paramref name="users"/>, TTS-style: a password file and an ACL of <c>pattern readwrite
+    /// v3/%u/#</c> plus ChirpStack's topics, and full rights for the <paramref name="serverUsers"/> (an emulated server).
+    /// </summary>
+    public static Mosquitto Start(IReadOnlyDictionary<string, string>? users = null, IReadOnlyCollection<string>? serverUsers = null)
     {
         if (Binary is null)
         {
@@ -44,7 +47,7 @@ internal sealed class Mosquitto : IDisposable
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
         }
         var broker = new Mosquitto(directory, FreePort());
-        broker.WriteConfig(users);
+        broker.WriteConfig(users, serverUsers ?? []);
         broker.Run();
         return broker;
     }
@@ -87,7 +90,7 @@ internal sealed class Mosquitto : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    private void WriteConfig(IReadOnlyDictionary<string, string>? users)
+    private void WriteConfig(IReadOnlyDictionary<string, string>? users, IReadOnlyCollection<string> serverUsers)
     {
         var lines = new List<string> { $"listener {Port} 127.0.0.1", "persistence false", "log_dest stderr", "log_type error" };
         if (users is null)
@@ -108,7 +111,8 @@ internal sealed class Mosquitto : IDisposable
                 tool.WaitForExit(10_000);
             }
 
-            File.WriteAllText(Path.Combine(_directory, "acl"), "pattern readwrite v3/%u/#\npattern readwrite application/#\n");
+            string acl = "pattern readwrite v3/%u/#\npattern readwrite application/#\n" + string.Concat(serverUsers.Select(u => $"user {u}\ntopic readwrite #\n"));
+            File.WriteAllText(Path.Combine(_directory, "acl"), acl);
             lines.AddRange(["allow_anonymous false", $"password_file {passwords}", $"acl_file {Path.Combine(_directory, "acl")}"]);
         }
 

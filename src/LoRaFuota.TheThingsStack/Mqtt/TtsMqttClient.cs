@@ -54,7 +54,8 @@ public sealed class TtsMqttClient : IAsyncDisposable
         _connection = new MqttConnection(
             client,
             subscription,
-            new MqttConnectionSettings($"{options.Host}:{options.Port}", options.ReconnectDelay, options.MaxReconnectDelay, (message, inner) => inner is null ? new TtsConnectionException(message) : new TtsConnectionException(message, inner)),
+            new MqttConnectionSettings($"{options.Host}:{options.Port}", options.ReconnectDelay, options.MaxReconnectDelay, (message, inner) => inner is null ? new TtsConnectionException(message) : new TtsConnectionException(message, inner),
+                $"Check the user name and password: the user is {ApplicationUid} ({{application id}}@{{tenant id}}), the password an API key with the application's traffic rights."),
             OnMessageAsync,
             _logger);
     }

@@ -59,12 +59,20 @@ public sealed class TtsDeviceRegistryClient : IDisposable
         }
         catch (TtsApiException)
         {
-            await DeleteDeviceAsync(device.DeviceId, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await DeleteDeviceAsync(device.DeviceId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TtsApiException)
+            {
+                // the refusal that stopped the creation is the one to report; the deletion tried every registry
+            }
+
             throw;
         }
     }
 
-    /// <summary>Deletes a device from the three registries; a part that does not exist is skipped.</summary>
+    /// <summary>Deletes a device from the three registries; a part that does not exist is skipped, and a refusal by one does not stop the others.</summary>
     /// <param name="deviceId">The device id.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>A task that completes when the device is gone.</returns>
@@ -74,9 +82,22 @@ public sealed class TtsDeviceRegistryClient : IDisposable
         ArgumentNullException.ThrowIfNull(deviceId);
         string app = Uri.EscapeDataString(_options.ApplicationId);
         string dev = Uri.EscapeDataString(deviceId);
+        TtsApiException? first = null;
         foreach (string path in (string[])[$"as/applications/{app}/devices/{dev}", $"ns/applications/{app}/devices/{dev}", $"applications/{app}/devices/{dev}"])
         {
-            await SendAsync(HttpMethod.Delete, path, null, "delete the device", cancellationToken, notFoundIsFine: true).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(HttpMethod.Delete, path, null, "delete the device", cancellationToken, notFoundIsFine: true).ConfigureAwait(false);
+            }
+            catch (TtsApiException ex)
+            {
+                first ??= ex;
+            }
+        }
+
+        if (first is not null)
+        {
+            throw first;
         }
     }
 

@@ -124,12 +124,12 @@ internal sealed partial class MqttConnection : IAsyncDisposable
             }
             catch (MQTTnet.Adapter.MqttConnectingFailedException ex)
             {
-                throw new RefusedException($"The MQTT broker {_settings.Endpoint} refused the connection: {ex.Message} Check the user name and password.", ex);
+                throw new RefusedException($"The MQTT broker {_settings.Endpoint} refused the connection: {ex.Message} {_settings.CredentialsHint}", ex);
             }
 
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
-                throw new RefusedException($"The MQTT broker {_settings.Endpoint} refused the connection: {result.ResultCode}.", null);
+                throw new RefusedException($"The MQTT broker {_settings.Endpoint} refused the connection: {result.ResultCode}. {_settings.CredentialsHint}", null);
             }
 
             MqttClientSubscribeResult subscribed = await _client.SubscribeAsync(_subscription, cancellationToken).ConfigureAwait(false);
