@@ -35,6 +35,7 @@ public sealed partial class TtsTransport : IFuotaTransport, IAsyncDisposable
     private readonly Task _outcomes;
     private Task _pushes = Task.CompletedTask;
     private int _inFlight;
+    private int _disposed;
     private long _sent;
     private long _failed;
 
@@ -207,6 +208,11 @@ public sealed partial class TtsTransport : IFuotaTransport, IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return; // a container may dispose the same instance under two service types
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _timer.DisposeAsync().ConfigureAwait(false);
         try

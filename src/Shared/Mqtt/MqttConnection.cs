@@ -21,6 +21,7 @@ internal sealed partial class MqttConnection : IAsyncDisposable
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _reconnecting = Task.CompletedTask;
     private long _reconnects;
+    private int _disposed;
 
     public MqttConnection(MqttClientOptions options, MqttClientSubscribeOptions subscription, MqttConnectionSettings settings, Func<MqttApplicationMessageReceivedEventArgs, Task> onMessage, ILogger logger)
     {
@@ -80,6 +81,11 @@ internal sealed partial class MqttConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
