@@ -40,10 +40,13 @@ internal static class SimulateCommand
         format.DefaultValueFactory = _ => "text";
         var events = new Option<FileInfo?>("--events") { Description = "Write every campaign event to this file as JSON Lines." };
         var svg = new Option<FileInfo?>("--svg") { Description = "Write a timeline picture of the campaign (SVG)." };
+        Option<string?> networkServer = CliOptions.Choice<string?>("--network-server", "Run through this network server's adapter, an MQTT broker (--broker) and its emulator instead of in memory: chirpstack or tts.", "chirpstack", "tts");
+        networkServer.Required = false;
+        var broker = new Option<string?>("--broker") { Description = "The MQTT broker for --network-server: mqtt://[user:password@]host:port." };
         var command = new Command("simulate", "Simulate a whole FUOTA campaign in virtual time: the orchestrator, a network server and virtual devices over lossy links.")
         {
             input, size, devices, fleet, loss, burst, region, dataRate, multicastClass, periodicity, frequency, redundancy, percent, target, ts004,
-            closedLoop, unicast, restartAt, cancelAt, seed, format, events, svg,
+            closedLoop, unicast, restartAt, cancelAt, seed, format, events, svg, networkServer, broker,
         };
         command.SetAction(result =>
         {
@@ -89,12 +92,12 @@ internal static class SimulateCommand
                 Seed = result.GetValue(seed),
             };
             Check(options);
-            return Run(context, options, result.GetValue(format) == "json", result.GetValue(events), result.GetValue(svg));
+            return Run(context, options, result.GetValue(format) == "json", result.GetValue(events), result.GetValue(svg), BrokerOptions(result.GetValue(networkServer), result.GetValue(broker)));
         });
         return command;
     }
 
-    internal static int Run(CliContext context, SimulationOptions options, bool json, FileInfo? events, FileInfo? svg)
+    internal static int Run(CliContext context, SimulationOptions options, bool json, FileInfo? events, FileInfo? svg, Emulation.DryRun.BrokerSimulationOptions? broker = null)
     {
         EventJson? eventWriter = events is null ? null : new EventJson(OpenForWriting(events));
         options.OnEvent = eventWriter is null ? null : eventWriter.Write;
@@ -103,7 +106,9 @@ internal static class SimulateCommand
         try
         {
             int count = options.Fleet?.Count ?? options.DeviceCount;
-            result = context.Interactive && !json ? SimulationProgress.Run(options, count) : CampaignSimulator.Run(options);
+            result = broker is not null
+                ? RunThroughBroker(options, broker)
+                : context.Interactive && !json ? SimulationProgress.Run(options, count) : CampaignSimulator.Run(options);
         }
         catch (InfeasiblePlanException ex)
         {
@@ -149,6 +154,52 @@ internal static class SimulateCommand
         catch (FormatException ex)
         {
             throw new CliUsageException($"{file.Name}: {ex.Message}");
+        }
+    }
+
+    private static Emulation.DryRun.BrokerSimulationOptions? BrokerOptions(string? networkServer, string? broker)
+    {
+        if ((networkServer is null) != (broker is null))
+        {
+            throw new CliUsageException("Give --network-server and --broker together.");
+        }
+
+        if (broker is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(broker, UriKind.Absolute, out Uri? uri) || uri.Scheme != "mqtt" || uri.Port is < 1 or > 65535)
+        {
+            throw new CliUsageException($"--broker '{broker}' is not mqtt://[user:password@]host:port.");
+        }
+
+        string[] credentials = uri.UserInfo.Length == 0 ? [] : Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        return new Emulation.DryRun.BrokerSimulationOptions
+        {
+            Dialect = networkServer == "tts" ? Emulation.DryRun.NetworkServerDialect.TheThingsStack : Emulation.DryRun.NetworkServerDialect.ChirpStack,
+            BrokerHost = uri.Host,
+            BrokerPort = uri.Port,
+            EngineUsername = credentials.Length > 0 ? credentials[0] : null,
+            EnginePassword = credentials.Length > 1 ? credentials[1] : null,
+        };
+    }
+
+    // The same simulation through the adapter, the broker and the emulated server, on a virtual clock.
+    private static SimulationResult RunThroughBroker(SimulationOptions options, Emulation.DryRun.BrokerSimulationOptions broker)
+    {
+        try
+        {
+            return Task.Run(async () =>
+            {
+                await using Emulation.DryRun.BrokerSimulation run = await Emulation.DryRun.BrokerSimulation.StartAsync(options, broker).ConfigureAwait(false);
+                return await run.RunAsync().ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is ChirpStack.Mqtt.ChirpStackConnectionException or TheThingsStack.Mqtt.TtsConnectionException
+            or MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or TimeoutException)
+        {
+            throw new CliUsageException($"The run through the broker {broker.BrokerHost}:{broker.BrokerPort} failed: {ex.Message}");
         }
     }
 

@@ -185,4 +185,37 @@ public sealed class SimulateCliTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("LoRaFuota simulation: 300 devices, 65536-byte image", result.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("--network-server", "tts")]
+    [InlineData("--broker", "mqtt://127.0.0.1:1883")]
+    public void Simulate_NetworkServerWithoutBrokerOrTheOtherWay_IsAUsageError(string option, string value)
+    {
+        CliResult result = CliRunner.Run(Small(option, value));
+
+        result.AssertUsageError("--network-server and --broker together");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:1883")]
+    [InlineData("127.0.0.1:1883")]
+    public void Simulate_BrokerThatIsNotAnMqttUrl_IsAUsageError(string broker)
+    {
+        CliResult result = CliRunner.Run(Small("--network-server", "chirpstack", "--broker", broker));
+
+        result.AssertUsageError("is not mqtt://[user:password@]host:port");
+    }
+
+    [Fact]
+    public void Simulate_ThroughABrokerThatIsNotThere_SaysSoInOneLine()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        int port = ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop(); // a port nobody listens on
+
+        CliResult result = CliRunner.Run(Small("--network-server", "tts", "--broker", $"mqtt://127.0.0.1:{port}"));
+
+        result.AssertUsageError($"The run through the broker 127.0.0.1:{port} failed");
+    }
 }
