@@ -7,6 +7,7 @@ using LoRaFuota.Regions;
 using LoRaFuota.Simulation.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 
 namespace LoRaFuota.Emulation.DryRun;
 
@@ -47,6 +48,7 @@ internal sealed class ChirpStackRig : EngineRig
         var emulator = new ChirpStackEmulator(network, region, new ChirpStackEmulatorOptions { MqttHost = options.BrokerHost, MqttPort = options.BrokerPort }, time);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders(); // the in-process API logs nothing: the run's output is the report
         emulator.AddServices(builder.Services);
         WebApplication api = builder.Build();
         ChirpStackEmulator.MapServices(api);

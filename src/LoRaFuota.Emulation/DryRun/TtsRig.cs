@@ -7,6 +7,7 @@ using LoRaFuota.TheThingsStack.Registry;
 using LoRaFuota.TheThingsStack.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 
 namespace LoRaFuota.Emulation.DryRun;
 
@@ -57,6 +58,7 @@ internal sealed class TtsRig : EngineRig
         var emulator = new TtsEmulator(network, region, emulatorOptions, time);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders(); // the in-process API logs nothing: the run's output is the report
         WebApplication api = builder.Build();
         emulator.MapRegistry(api);
         await api.StartAsync(cancellationToken).ConfigureAwait(false);
