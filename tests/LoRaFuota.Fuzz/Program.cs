@@ -19,7 +19,7 @@ internal static class Program
         string verb = args.Length > 0 ? args[0] : "run";
         return verb switch
         {
-            "run" => Run(args[1..]),
+            "run" => Run(args.Length > 0 ? args[1..] : []),
             "afl" when args.Length == 2 => Afl(FuzzTargets.Factory(args[1])),
             "repro" when args.Length >= 3 => Repro(FuzzTargets.Find(args[1]), args[2..]),
             "seeds" when args.Length == 3 => Seeds(FuzzTargets.Find(args[1]), args[2]),

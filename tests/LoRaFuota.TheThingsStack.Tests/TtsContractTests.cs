@@ -57,6 +57,18 @@ public sealed class TtsContractTests
     }
 
     [Fact]
+    public void Messages_WithInvalidUtf8InAString_AreAnErrorTextNeverAnException() // found by the network-server-events fuzz target
+    {
+        byte[] json = [.. Encoding.UTF8.GetBytes("{\"end_device_ids\":{\"device_id\":\"eui-"), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\"},\"uplink_message\":{},\"downlink_sent\":{}}")];
+
+        Assert.False(TtsMessages.TryReadUplink(json, out _, out string? upError));
+        Assert.False(TtsMessages.TryReadDownlinkEvent(TtsDownlinkEventKind.Sent, json, out _, out string? eventError));
+
+        Assert.Equal("a string is not valid UTF-8", upError);
+        Assert.Equal("a string is not valid UTF-8", eventError);
+    }
+
+    [Fact]
     public void DownlinkEvents_Fixtures_CarryTheEnginesCorrelationIdCounterAndError()
     {
         Assert.True(TtsMessages.TryReadDownlinkEvent(TtsDownlinkEventKind.Queued, Fixture("down-queued.json"), out TtsDownlinkEvent? queued, out _));

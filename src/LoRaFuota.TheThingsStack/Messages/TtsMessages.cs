@@ -17,6 +17,40 @@ public static class TtsMessages
     /// <returns>Whether it was read.</returns>
     public static bool TryReadUplink(ReadOnlySpan<byte> json, out TtsUplink? uplink, out string? error)
     {
+        try
+        {
+            return ReadUplink(json, out uplink, out error);
+        }
+        catch (InvalidOperationException)
+        {
+            uplink = null;
+            error = "a string is not valid UTF-8";
+            return false;
+        }
+    }
+
+    /// <summary>Reads a <c>down/{kind}</c> message.</summary>
+    /// <param name="kind">The event, from the topic.</param>
+    /// <param name="json">The message body.</param>
+    /// <param name="downlinkEvent">The event, when readable.</param>
+    /// <param name="error">Why it is not, otherwise.</param>
+    /// <returns>Whether it was read.</returns>
+    public static bool TryReadDownlinkEvent(TtsDownlinkEventKind kind, ReadOnlySpan<byte> json, out TtsDownlinkEvent? downlinkEvent, out string? error)
+    {
+        try
+        {
+            return ReadDownlinkEvent(kind, json, out downlinkEvent, out error);
+        }
+        catch (InvalidOperationException)
+        {
+            downlinkEvent = null;
+            error = "a string is not valid UTF-8";
+            return false;
+        }
+    }
+
+    private static bool ReadUplink(ReadOnlySpan<byte> json, out TtsUplink? uplink, out string? error)
+    {
         uplink = null;
         if (!TryParse(json, out JsonDocument? document, out error))
         {
@@ -64,13 +98,7 @@ public static class TtsMessages
         }
     }
 
-    /// <summary>Reads a <c>down/{kind}</c> message.</summary>
-    /// <param name="kind">The event, from the topic.</param>
-    /// <param name="json">The message body.</param>
-    /// <param name="downlinkEvent">The event, when readable.</param>
-    /// <param name="error">Why it is not, otherwise.</param>
-    /// <returns>Whether it was read.</returns>
-    public static bool TryReadDownlinkEvent(TtsDownlinkEventKind kind, ReadOnlySpan<byte> json, out TtsDownlinkEvent? downlinkEvent, out string? error)
+    private static bool ReadDownlinkEvent(TtsDownlinkEventKind kind, ReadOnlySpan<byte> json, out TtsDownlinkEvent? downlinkEvent, out string? error)
     {
         downlinkEvent = null;
         if (!TryParse(json, out JsonDocument? document, out error))

@@ -15,6 +15,7 @@ internal static class FuzzTargets
         ("fleet", () => new FleetTarget()),
         ("snapshot", () => new SnapshotTarget()),
         ("campaign-uplinks", () => new CampaignUplinkTarget()),
+        ("network-server-events", () => new NetworkServerEventTarget()),
     ];
 
     public static IReadOnlyList<string> Names => [.. s_factories.Select(f => f.Name)];
