@@ -19,6 +19,7 @@ public sealed class FuzzTests
         { "fleet", 5_000 },
         { "snapshot", 3_000 },
         { "campaign-uplinks", 2_000 },
+        { "network-server-events", 20_000 },
     };
 
     public static TheoryData<string, string> RegressionInputs()
@@ -59,7 +60,7 @@ public sealed class FuzzTests
 
     [Fact]
     public void Regressions_CoverEveryTargetThatFoundSomething() =>
-        Assert.Equal(["campaign-uplinks", "encode-json", "payload", "planner", "snapshot"], RegressionInputs().Select(r => (string)r[0]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["campaign-uplinks", "encode-json", "network-server-events", "payload", "planner", "snapshot"], RegressionInputs().Select(r => (string)r[0]).Distinct().Order(StringComparer.Ordinal));
 
     [Fact]
     public void Driver_ReportsAPlantedBugWithItsInput()
