@@ -29,16 +29,7 @@ public sealed class ChirpStackTransportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddGrpc();
-        builder.Services.AddSingleton(_api);
-        builder.Services.AddSingleton<RecordingChirpStackApi.Multicast>();
-        builder.Services.AddSingleton<RecordingChirpStackApi.Devices>();
-        _server = builder.Build();
-        _server.MapGrpcService<RecordingChirpStackApi.Multicast>();
-        _server.MapGrpcService<RecordingChirpStackApi.Devices>();
-        await _server.StartAsync();
+        _server = await _api.StartServerAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using LoRaFuota.ChirpStack.Protocol.Api;
@@ -10,6 +13,22 @@ namespace LoRaFuota.ChirpStack.Tests;
 /// </summary>
 internal sealed class RecordingChirpStackApi
 {
+    /// <summary>Serves this recording API over in-process HTTP/2 (a TestServer); the caller disposes it.</summary>
+    public async Task<WebApplication> StartServerAsync()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(this);
+        builder.Services.AddSingleton<Multicast>();
+        builder.Services.AddSingleton<Devices>();
+        WebApplication server = builder.Build();
+        server.MapGrpcService<Multicast>();
+        server.MapGrpcService<Devices>();
+        await server.StartAsync();
+        return server;
+    }
+
     public const string Token = "test-token";
 
     public Dictionary<string, MulticastGroup> Groups { get; } = [];
