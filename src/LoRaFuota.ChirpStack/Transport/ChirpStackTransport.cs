@@ -6,6 +6,7 @@ using LoRaFuota.ChirpStack.Api;
 using LoRaFuota.ChirpStack.Events;
 using LoRaFuota.ChirpStack.Mqtt;
 using LoRaFuota.Hosting;
+using LoRaFuota.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -150,21 +151,9 @@ public sealed partial class ChirpStackTransport : IFuotaTransport
     private string GroupId(int group) =>
         _groups.TryGetValue(group, out string? id) ? id : throw new FuotaTransportException($"Multicast group {group} was not created through this transport.");
 
-    private static async Task<T> Refusal<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is ChirpStackApiException or ChirpStackConnectionException)
-        {
-            throw new FuotaTransportException(ex.Message, ex);
-        }
-    }
+    private static Task<T> Refusal<T>(Func<Task<T>> call) => TransportRefusal.Translate(call, IsRefusal);
 
-    private static Task<bool> Refusal(Func<Task> call) => Refusal(async () =>
-    {
-        await call().ConfigureAwait(false);
-        return true;
-    });
+    private static Task Refusal(Func<Task> call) => TransportRefusal.Translate(call, IsRefusal);
+
+    private static bool IsRefusal(Exception ex) => ex is ChirpStackApiException or ChirpStackConnectionException;
 }

@@ -7,7 +7,6 @@ using LoRaFuota.Regions;
 using LoRaFuota.Simulation.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging;
 
 namespace LoRaFuota.Emulation.DryRun;
 
@@ -46,13 +45,7 @@ internal sealed class ChirpStackRig : EngineRig
     public static async Task<ChirpStackRig> StartAsync(SimulatedNetwork network, RegionalParameters region, BrokerSimulationOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var emulator = new ChirpStackEmulator(network, region, new ChirpStackEmulatorOptions { MqttHost = options.BrokerHost, MqttPort = options.BrokerPort }, time);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders(); // the in-process API logs nothing: the run's output is the report
-        emulator.AddServices(builder.Services);
-        WebApplication api = builder.Build();
-        ChirpStackEmulator.MapServices(api);
-        await api.StartAsync(cancellationToken).ConfigureAwait(false);
+        WebApplication api = await StartApiAsync(builder => emulator.AddServices(builder.Services), app => ChirpStackEmulator.MapServices(app), cancellationToken).ConfigureAwait(false);
         await emulator.StartAsync(cancellationToken).ConfigureAwait(false);
         var mqtt = new ChirpStackMqttClient(new ChirpStackMqttOptions
         {

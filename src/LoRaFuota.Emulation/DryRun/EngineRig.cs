@@ -1,4 +1,7 @@
 using LoRaFuota.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging;
 
 namespace LoRaFuota.Emulation.DryRun;
 
@@ -25,6 +28,19 @@ internal abstract class EngineRig : IAsyncDisposable
     public virtual DateTimeOffset? NextDue => null;
 
     public abstract Task DropEngineConnectionAsync();
+
+    /// <summary>Starts the emulated server's HTTP API in process (a TestServer: no port), logging nothing: the run's output is the report.</summary>
+    protected static async Task<WebApplication> StartApiAsync(Action<WebApplicationBuilder> services, Action<WebApplication> map, CancellationToken cancellationToken)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        services(builder);
+        WebApplication api = builder.Build();
+        map(api);
+        await api.StartAsync(cancellationToken).ConfigureAwait(false);
+        return api;
+    }
 
     public abstract ValueTask DisposeAsync();
 }

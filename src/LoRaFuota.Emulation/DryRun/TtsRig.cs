@@ -7,7 +7,6 @@ using LoRaFuota.TheThingsStack.Registry;
 using LoRaFuota.TheThingsStack.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging;
 
 namespace LoRaFuota.Emulation.DryRun;
 
@@ -56,12 +55,7 @@ internal sealed class TtsRig : EngineRig
             GpsGateway = options.GpsGateway,
         };
         var emulator = new TtsEmulator(network, region, emulatorOptions, time);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders(); // the in-process API logs nothing: the run's output is the report
-        WebApplication api = builder.Build();
-        emulator.MapRegistry(api);
-        await api.StartAsync(cancellationToken).ConfigureAwait(false);
+        WebApplication api = await StartApiAsync(_ => { }, emulator.MapRegistry, cancellationToken).ConfigureAwait(false);
         await emulator.StartAsync(cancellationToken).ConfigureAwait(false);
         var mqtt = new TtsMqttClient(new TtsMqttOptions
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using LoRaFuota.Campaigns;
 using LoRaFuota.Hosting;
+using LoRaFuota.Transport;
 using LoRaFuota.TheThingsStack.Messages;
 using LoRaFuota.TheThingsStack.Mqtt;
 using LoRaFuota.TheThingsStack.Registry;
@@ -239,18 +240,7 @@ public sealed partial class TtsTransport : IFuotaTransport, IAsyncDisposable
     private string GroupDevice(int group) =>
         _groups.TryGetValue(group, out string? id) ? id : throw new FuotaTransportException($"Multicast group {group} was not created through this transport.");
 
-    private static async Task<bool> Refusal(Func<Task> call)
-    {
-        try
-        {
-            await call().ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is TtsApiException or TtsConnectionException)
-        {
-            throw new FuotaTransportException(ex.Message, ex);
-        }
-    }
+    private static Task Refusal(Func<Task> call) => TransportRefusal.Translate(call, static ex => ex is TtsApiException or TtsConnectionException);
 
     private sealed record HeldFrame(int Group, string DeviceId, TtsDownlink Frame);
 }
