@@ -124,7 +124,8 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
     {
         if (_mqtt.IsConnected)
         {
-            _ = _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(body).WithQualityOfServiceLevel(qos).Build());
+            _ = _mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(body).WithQualityOfServiceLevel(qos).Build())
+                .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default); // lost with the connection, as a server's would be
         }
     }
 
