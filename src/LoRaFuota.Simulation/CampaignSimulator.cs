@@ -41,9 +41,7 @@ public static class CampaignSimulator
         Validate(options);
         byte[] content = options.Image ?? SampleImage.Create(options.ImageSize);
         var image = new FirmwareImage(content, "sample", options.ImageVersion);
-        IReadOnlyList<FleetDevice> fleet = options.Fleet ?? [.. Enumerable.Range(1, options.DeviceCount).Select(i => new FleetDevice { DevEui = new DevEui(FirstDevEui + (ulong)i) })];
-        var keys = new DeviceKeyStore();
-        var devices = new VirtualDevice[fleet.Count];
+        SimulatedFleet fleet = CreateFleet(options);
         var campaignOptions = new FuotaCampaignOptions
         {
             Name = "simulation",
@@ -62,6 +60,38 @@ public static class CampaignSimulator
             McAddr = (uint)SimulationRandom.For(options.Seed, -1).NextUInt64(),
             McKey = RandomKey(options.Seed, -2),
         };
+        foreach (VirtualDevice device in fleet.Devices)
+        {
+            device.ExpectImage(image.Sha256, options.ImageVersion);
+            campaignOptions.Devices.Add(new CampaignDevice
+            {
+                DevEui = device.DevEui,
+                UplinkInterval = device.Options.UplinkInterval,
+                FirmwareVersion = device.Options.FirmwareVersion,
+            });
+        }
+
+        options.ConfigureCampaign?.Invoke(campaignOptions);
+        FuotaCampaign campaign = FuotaCampaign.Create(campaignOptions, fleet.Keys);
+        var network = new SimulatedNetwork(options.Region, campaign.Plan.DataRate!.Index, fleet.Devices);
+        return new SimulationSetup(campaign, fleet.Keys, image, network);
+    }
+
+    /// <summary>
+    /// Builds the virtual devices of <see cref="SimulationOptions.Fleet"/> (or <see cref="SimulationOptions.DeviceCount"/>
+    /// identical ones) with their GenAppKeys, as a simulation does, for an emulated network server with no campaign of
+    /// its own. The keys follow from the seed and the DevEUI, so the same options give the same keys.
+    /// </summary>
+    /// <param name="options">The fleet, the links' loss, the TS004 preference and the seed (the image and campaign options are ignored).</param>
+    /// <returns>The devices and their root keys.</returns>
+    /// <exception cref="ArgumentException">A fleet option is invalid.</exception>
+    public static SimulatedFleet CreateFleet(SimulationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ValidateFleet(options);
+        IReadOnlyList<FleetDevice> fleet = options.Fleet ?? [.. Enumerable.Range(1, options.DeviceCount).Select(i => new FleetDevice { DevEui = new DevEui(FirstDevEui + (ulong)i) })];
+        var keys = new DeviceKeyStore();
+        var devices = new VirtualDevice[fleet.Count];
         for (int i = 0; i < fleet.Count; i++)
         {
             FleetDevice entry = fleet[i];
@@ -70,19 +100,9 @@ public static class CampaignSimulator
             VirtualDeviceOptions deviceOptions = ToDeviceOptions(entry, rootKey, options);
             options.ConfigureDevice?.Invoke(deviceOptions);
             devices[i] = new VirtualDevice(deviceOptions, options.Region, options.Seed);
-            devices[i].ExpectImage(image.Sha256, options.ImageVersion);
-            campaignOptions.Devices.Add(new CampaignDevice
-            {
-                DevEui = entry.DevEui,
-                UplinkInterval = deviceOptions.UplinkInterval,
-                FirmwareVersion = entry.FirmwareVersion,
-            });
         }
 
-        options.ConfigureCampaign?.Invoke(campaignOptions);
-        FuotaCampaign campaign = FuotaCampaign.Create(campaignOptions, keys);
-        var network = new SimulatedNetwork(options.Region, campaign.Plan.DataRate!.Index, devices);
-        return new SimulationSetup(campaign, keys, image, network);
+        return new SimulatedFleet(keys, devices);
     }
 
     private static SimulationResult Simulate(SimulationOptions options, FirmwareImage image, DeviceKeyStore keys, FuotaCampaign campaign, SimulatedNetwork network)
@@ -245,12 +265,20 @@ public static class CampaignSimulator
 
     private static void Validate(SimulationOptions options)
     {
-        List<string> problems = [];
         if (options.Image is null && options.ImageSize < 1)
         {
-            problems.Add("ImageSize must be at least 1 byte.");
+            throw new ArgumentException("Invalid simulation options: ImageSize must be at least 1 byte.", nameof(options));
         }
 
+        if (options.RestartAt < TimeSpan.Zero || options.CancelAt < TimeSpan.Zero || options.MaxDuration <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Invalid simulation options: RestartAt and CancelAt must not be negative; MaxDuration must be positive.", nameof(options));
+        }
+    }
+
+    private static void ValidateFleet(SimulationOptions options)
+    {
+        List<string> problems = [];
         if (options.Fleet is null && options.DeviceCount is < 1 or > 1_000_000)
         {
             problems.Add("DeviceCount must be 1 to 1 000 000.");
@@ -264,11 +292,6 @@ public static class CampaignSimulator
         if (!(options.Loss >= 0 && options.Loss < 1) || !(options.BurstLength >= 1))
         {
             problems.Add("Loss must be at least 0 and below 1; BurstLength at least 1.");
-        }
-
-        if (options.RestartAt < TimeSpan.Zero || options.CancelAt < TimeSpan.Zero || options.MaxDuration <= TimeSpan.Zero)
-        {
-            problems.Add("RestartAt and CancelAt must not be negative; MaxDuration must be positive.");
         }
 
         if (problems.Count > 0)
