@@ -5,4 +5,5 @@ namespace LoRaFuota.Cli;
 /// <param name="Output">Standard output.</param>
 /// <param name="Error">Standard error.</param>
 /// <param name="Interactive">Whether standard error is a terminal (live progress may be drawn there).</param>
-internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, bool Interactive = false);
+/// <param name="Stop">Signalled by Ctrl+C or SIGTERM: long-running commands (emulate, serve) end cleanly.</param>
+internal sealed record CliContext(TextReader Input, TextWriter Output, TextWriter Error, bool Interactive = false, CancellationToken Stop = default);

@@ -1,3 +1,5 @@
+using LoRaFuota.Simulation;
+
 namespace LoRaFuota.Cli;
 
 /// <summary>File access with one-line errors.</summary>
@@ -24,6 +26,22 @@ internal static class CliFiles
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CliUsageException($"cannot read {file.Name}: {ex.Message}");
+        }
+    }
+
+    public static IReadOnlyList<FleetDevice> ReadFleet(FileInfo file)
+    {
+        try
+        {
+            return FleetFile.Parse(File.ReadAllText(file.FullName));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot read {file.Name}: {ex.Message}");
+        }
+        catch (FormatException ex)
+        {
+            throw new CliUsageException($"{file.Name}: {ex.Message}");
         }
     }
 }

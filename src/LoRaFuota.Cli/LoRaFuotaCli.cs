@@ -11,12 +11,24 @@ internal static class LoRaFuotaCli
     /// <summary>The exit code of a usage error or a malformed input.</summary>
     public const int UsageError = 2;
 
+    private static volatile bool s_stopIsHandled;
+
+    /// <summary>Gets or sets a value indicating whether the running command ends cleanly on Ctrl+C or SIGTERM (set by emulate and serve while they wait).</summary>
+    public static bool StopIsHandled
+    {
+        get => s_stopIsHandled;
+        set => s_stopIsHandled = value;
+    }
+
     public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error) =>
         Run(args, input, output, error, TimeProvider.System);
 
-    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time) =>
+        Run(args, input, output, error, time, CancellationToken.None);
+
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, TimeProvider time, CancellationToken stop)
     {
-        var context = new CliContext(input, output, error, Interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        var context = new CliContext(input, output, error, Interactive: ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, stop);
         // A plain command named like the tool, so help reads "lorafuota …" whatever the executable is called.
         var root = new Command("lorafuota", "LoRaWAN firmware update over the air (TS003/TS004/TS005) tools.")
         {
@@ -29,6 +41,7 @@ internal static class LoRaFuotaCli
             ReassembleCommand.Create(context),
             PlanCommand.Create(context, time),
             SimulateCommand.Create(context),
+            EmulateCommand.Create(context, time),
             DemoCommand.Create(context),
         };
 

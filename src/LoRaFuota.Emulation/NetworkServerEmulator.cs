@@ -106,6 +106,11 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Connects to the broker as the server, subscribes to the dialect's downlink topics and switches the devices on.</summary>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    /// <returns>A task that completes when the emulator is running.</returns>
+    public abstract Task StartAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Handles a message on the dialect's subscription (a command or a push).</summary>
     private protected abstract Task HandleMessageAsync(string topic, byte[] body);
 

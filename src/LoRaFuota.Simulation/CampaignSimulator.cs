@@ -247,6 +247,7 @@ public static class CampaignSimulator
         ClockOffset = TimeSpan.FromSeconds(entry.ClockOffsetSeconds),
         FirmwareVersion = entry.FirmwareVersion,
         Channel = new ChannelModel(entry.Loss ?? options.Loss, entry.BurstLength ?? options.BurstLength),
+        PackagePublicKey = options.PackagePublicKey,
     };
 
     // A device that can run several versions runs the preferred one if it can, else its highest.

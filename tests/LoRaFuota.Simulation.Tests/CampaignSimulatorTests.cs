@@ -169,7 +169,8 @@ public sealed class CampaignSimulatorTests
     public void Run_WrongImageOnTheDevices_NeverReportsThemUpdated()
     {
         // The image is rebuilt and its v2 MIC checks, but its SHA-256 is not the one the devices' manifest names:
-        // they refuse to install it, so the campaign cannot call them updated.
+        // they refuse to install it and say so (the v2 MICError flag: an integrity failure, LwM2M result 5), so the campaign
+        // cannot call them updated.
         SimulationOptions options = SimulationRuns.Small(devices: 2);
         options.ConfigureCampaign = o => o.UnicastRetries = 1;
 
@@ -182,7 +183,8 @@ public sealed class CampaignSimulatorTests
         Assert.Equal(2, result.Updated);
         Assert.All(refused.DeviceResults, d =>
         {
-            Assert.Equal(DeviceFailureReason.UpdateFailed, d.FailureReason);
+            Assert.Equal(DeviceFailureReason.MicError, d.FailureReason);
+            Assert.Equal(Lwm2mUpdateResult.IntegrityCheckFailure, d.Lwm2mResult);
             Assert.Null(d.FirmwareSha256);
             Assert.Equal("1.0.0", d.FirmwareVersion);
             Assert.DoesNotContain(d.History, h => h.State == OtaState.Updated);

@@ -67,7 +67,7 @@ internal static class SimulateCommand
                 Image = file is null ? null : CliFiles.ReadAll(file),
                 ImageSize = result.GetValue(size) ?? 0,
                 DeviceCount = result.GetValue(devices) ?? 100,
-                Fleet = fleetFile is null ? null : ReadFleet(fleetFile),
+                Fleet = fleetFile is null ? null : CliFiles.ReadFleet(fleetFile),
                 Loss = CliOptions.ParseLoss(result.GetValue(loss)),
                 BurstLength = result.GetValue(burst),
                 Region = CliOptions.ParseRegion(result.GetValue(region)),
@@ -141,22 +141,6 @@ internal static class SimulateCommand
         return 0;
     }
 
-    private static IReadOnlyList<FleetDevice> ReadFleet(FileInfo file)
-    {
-        try
-        {
-            return FleetFile.Parse(File.ReadAllText(file.FullName));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException($"cannot read {file.Name}: {ex.Message}");
-        }
-        catch (FormatException ex)
-        {
-            throw new CliUsageException($"{file.Name}: {ex.Message}");
-        }
-    }
-
     private static Emulation.DryRun.BrokerSimulationOptions? BrokerOptions(string? networkServer, string? broker)
     {
         if ((networkServer is null) != (broker is null))
@@ -169,19 +153,14 @@ internal static class SimulateCommand
             return null;
         }
 
-        if (!Uri.TryCreate(broker, UriKind.Absolute, out Uri? uri) || uri.Scheme != "mqtt" || uri.Port is < 1 or > 65535)
-        {
-            throw new CliUsageException($"--broker '{broker}' is not mqtt://[user:password@]host:port.");
-        }
-
-        string[] credentials = uri.UserInfo.Length == 0 ? [] : Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        CliBroker address = CliBroker.Parse(broker);
         return new Emulation.DryRun.BrokerSimulationOptions
         {
-            Dialect = networkServer == "tts" ? Emulation.DryRun.NetworkServerDialect.TheThingsStack : Emulation.DryRun.NetworkServerDialect.ChirpStack,
-            BrokerHost = uri.Host,
-            BrokerPort = uri.Port,
-            EngineUsername = credentials.Length > 0 ? credentials[0] : null,
-            EnginePassword = credentials.Length > 1 ? credentials[1] : null,
+            Dialect = CliBroker.Dialect(networkServer!),
+            BrokerHost = address.Host,
+            BrokerPort = address.Port,
+            EngineUsername = address.Username,
+            EnginePassword = address.Password,
         };
     }
 
@@ -196,8 +175,7 @@ internal static class SimulateCommand
                 return await run.RunAsync().ConfigureAwait(false);
             }).GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is ChirpStack.Mqtt.ChirpStackConnectionException or TheThingsStack.Mqtt.TtsConnectionException
-            or MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Adapter.MqttConnectingFailedException or TimeoutException)
+        catch (Exception ex) when (CliBroker.IsRefusal(ex))
         {
             throw new CliUsageException($"The run through the broker {broker.BrokerHost}:{broker.BrokerPort} failed: {ex.Message}");
         }

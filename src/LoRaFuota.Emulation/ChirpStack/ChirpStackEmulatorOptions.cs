@@ -14,6 +14,12 @@ public sealed class ChirpStackEmulatorOptions
     /// <summary>Gets or sets the MQTT broker's port.</summary>
     public int MqttPort { get; set; } = 1883;
 
+    /// <summary>Gets or sets the user the emulator connects to the broker as, or null for none.</summary>
+    public string? MqttUsername { get; set; }
+
+    /// <summary>Gets or sets the password for <see cref="MqttUsername"/>.</summary>
+    public string? MqttPassword { get; set; }
+
     /// <summary>Gets or sets how the integration encodes events and commands (ChirpStack's <c>json</c> setting).</summary>
     public ChirpStackEncoding Encoding { get; set; }
 

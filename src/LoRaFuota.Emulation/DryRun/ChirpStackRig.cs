@@ -44,7 +44,7 @@ internal sealed class ChirpStackRig : EngineRig
 
     public static async Task<ChirpStackRig> StartAsync(SimulatedNetwork network, RegionalParameters region, BrokerSimulationOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var emulator = new ChirpStackEmulator(network, region, new ChirpStackEmulatorOptions { MqttHost = options.BrokerHost, MqttPort = options.BrokerPort }, time);
+        var emulator = new ChirpStackEmulator(network, region, new ChirpStackEmulatorOptions { MqttHost = options.BrokerHost, MqttPort = options.BrokerPort, MqttUsername = options.EmulatorUsername, MqttPassword = options.EmulatorPassword }, time);
         WebApplication api = await StartApiAsync(builder => emulator.AddServices(builder.Services), app => ChirpStackEmulator.MapServices(app), cancellationToken).ConfigureAwait(false);
         await emulator.StartAsync(cancellationToken).ConfigureAwait(false);
         var mqtt = new ChirpStackMqttClient(new ChirpStackMqttOptions

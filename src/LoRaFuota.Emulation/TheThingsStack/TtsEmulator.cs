@@ -45,7 +45,7 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
     /// <summary>Connects to the broker as the server, subscribes to push and replace, and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <returns>A task that completes when the emulator is running.</returns>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public override Task StartAsync(CancellationToken cancellationToken = default)
     {
         MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.MqttHost, _options.MqttPort)

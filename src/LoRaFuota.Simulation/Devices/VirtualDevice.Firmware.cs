@@ -1,6 +1,7 @@
 using LoRaFuota.Campaigns;
 using LoRaFuota.FirmwareManagement;
 using LoRaFuota.Packages;
+using LoRaFuota.Signing;
 
 namespace LoRaFuota.Simulation.Devices;
 
@@ -9,18 +10,48 @@ public sealed partial class VirtualDevice
 {
     private DateTimeOffset? _installAt;
     private string? _pendingSha256;
+    private string? _pendingVersion;
 
-    private void ScheduleInstall(DateTimeOffset now, string sha256)
+    private void ScheduleInstall(DateTimeOffset now, string sha256, string? version)
     {
         _pendingSha256 = sha256;
+        _pendingVersion = version;
         _installAt = now + _options.InstallDuration;
+    }
+
+    // A package is installed only when intact (and, with a key, signed by it); its manifest names the version it brings.
+    private bool CheckPackage(ReadOnlySpan<byte> block, out string? version)
+    {
+        version = null;
+        if (!FirmwarePackage.HasMagic(block))
+        {
+            return _options.PackagePublicKey is null; // a raw image: only for a device that does not insist on signatures
+        }
+
+        if (FirmwarePackage.TryRead(block.ToArray(), out FirmwarePackage? package) is not null)
+        {
+            return false;
+        }
+
+        if (_options.PackagePublicKey is ReadOnlyMemory<byte> spki)
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(spki.Span, out _);
+            if (!package!.VerifySignature(key))
+            {
+                return false;
+            }
+        }
+
+        version = package!.Manifest.Version;
+        return true;
     }
 
     private void Install(DateTimeOffset now)
     {
         _installAt = null;
         InstalledSha256 = _pendingSha256;
-        RunningVersion = _expectedVersion ?? RunningVersion;
+        RunningVersion = _pendingVersion ?? _expectedVersion ?? RunningVersion;
         Reboots++;
 
         // A reboot clears RAM: groups, sessions, queued uplinks, timers. SessionCntPrev and the clock survive.

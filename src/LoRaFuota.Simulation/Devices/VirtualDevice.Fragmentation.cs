@@ -202,23 +202,25 @@ public sealed partial class VirtualDevice
         FragSessionSetupReq setup = session.Setup;
         bool v2 = _options.FragmentationVersion == PackageVersion.V2;
         bool micOk = !v2 || (_dataBlockIntKey is Key128 key && DataBlockIntegrity.ComputeMic(key, setup.SessionCnt, fragIndex, setup.Descriptor, block) == setup.Mic);
-        session.MicError = !micOk;
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(block));
+        string? version = null;
+        bool intact = micOk && (_expectedSha256 is null || sha256 == _expectedSha256) && CheckPackage(block, out version);
+        session.MicError = !intact;
         if (v2 && setup.AckReception)
         {
             _ackIndex = fragIndex;
-            _ackMicError = !micOk;
+            _ackMicError = !intact;
             _ackAttempts = 0;
             _ackRetryAt = now + TimeSpan.FromSeconds(_random.NextDouble() * AppLayerTiming.GetBlockAckDelayMax(setup.BlockAckDelay).TotalSeconds);
         }
 
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(block));
-        if (!micOk || (_expectedSha256 is not null && sha256 != _expectedSha256))
+        if (!intact)
         {
             IntegrityFailures++; // never installed
             return;
         }
 
-        ScheduleInstall(now, sha256);
+        ScheduleInstall(now, sha256, version);
     }
 
     private void RunAckTimer(DateTimeOffset now)

@@ -81,6 +81,14 @@ public sealed class VirtualDeviceOptions
     /// <value>The default value is 1 minute.</value>
     public TimeSpan InstallDuration { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Gets or sets the ECDSA P-256 public key (SubjectPublicKeyInfo, DER) the device checks firmware packages with, or
+    /// null. With a key the device installs only a <see cref="Signing.FirmwarePackage"/> whose signature verifies; a
+    /// tampered, unsigned or wrongly signed block is never installed and is reported as an integrity failure (the TS004 v2
+    /// MICError flag). Without a key a package's SHA-256 is still checked; a block that is no package installs as it is.
+    /// </summary>
+    public ReadOnlyMemory<byte>? PackagePublicKey { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the device sends DevVersionAns after every boot.</summary>
     public bool ReportsVersionOnBoot { get; set; } = true;
 
