@@ -42,6 +42,7 @@ internal static class LoRaFuotaCli
             PlanCommand.Create(context, time),
             SimulateCommand.Create(context),
             EmulateCommand.Create(context, time),
+            PackageCommand.Create(context),
             DemoCommand.Create(context),
         };
 

@@ -14,7 +14,7 @@ internal static class EmulatorJson
 {
     /// <summary>The line printed once the emulator listens: where to point an integration. No secrets.</summary>
     public static string Ready(EmulatorHost host, EmulatorHostOptions options, RegionalParameters region, SimulatedFleet fleet, TimeProvider clock) =>
-        Render(w =>
+        CliJson.Object(w =>
         {
             w.WriteString("event", "ready");
             w.WriteString("network_server", options.Dialect == LoRaFuota.Emulation.DryRun.NetworkServerDialect.ChirpStack ? "chirpstack" : "tts");
@@ -43,7 +43,7 @@ internal static class EmulatorJson
 
     /// <summary>The line printed when the emulator stopped: what it did and where each device ended.</summary>
     public static string Stopped(NetworkServerEmulator emulator) =>
-        Render(w =>
+        CliJson.Object(w =>
         {
             w.WriteString("event", "stopped");
             w.WriteNumber("uplinks", emulator.EventsEmitted);
@@ -75,7 +75,7 @@ internal static class EmulatorJson
     /// <summary>Writes the devices' root keys for the user's integration (a file they asked for; never printed or logged).</summary>
     public static void WriteKeys(FileInfo file, SimulatedFleet fleet)
     {
-        string json = Render(w =>
+        string json = CliJson.Object(w =>
         {
             w.WriteStartArray("devices");
             foreach (VirtualDevice device in fleet.Devices)
@@ -96,18 +96,5 @@ internal static class EmulatorJson
         {
             throw new CliUsageException($"cannot write {file.Name}: {ex.Message}");
         }
-    }
-
-    private static string Render(Action<Utf8JsonWriter> body)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

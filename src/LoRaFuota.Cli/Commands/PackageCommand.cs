@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LoRaFuota.Campaigns;
+using LoRaFuota.Signing;
+
+namespace LoRaFuota.Cli.Commands;
+
+/// <summary><c>lorafuota package</c>: signing keys, signed packages and their verification (docs/packages.md).</summary>
+internal static class PackageCommand
+{
+    /// <summary>The exit code of a package that is damaged or does not verify.</summary>
+    public const int NotVerified = 1;
+
+    public static Command Create(CliContext context) =>
+        new("package", "Make signing keys, sign firmware packages and verify them (ECDSA P-256).")
+        {
+            Keygen(context),
+            Sign(context),
+            Verify(context),
+        };
+
+    private static Command Keygen(CliContext context)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "Where to write the private key (PKCS#8 PEM, readable by you only).", Required = true };
+        var publicOutput = new Option<FileInfo?>("--public-out") { Description = "Where to write the public key (SubjectPublicKeyInfo PEM) for devices and verify." };
+        var command = new Command("keygen", "Make an ECDSA P-256 key pair for signing packages.") { output, publicOutput };
+        command.SetAction(result =>
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            FileInfo privateFile = result.GetValue(output)!;
+            Write(privateFile, key.ExportPkcs8PrivateKeyPem(), secret: true);
+            if (result.GetValue(publicOutput) is FileInfo publicFile)
+            {
+                Write(publicFile, key.ExportSubjectPublicKeyInfoPem(), secret: false);
+            }
+
+            context.Output.WriteLine(CliJson.Object(w =>
+            {
+                w.WriteString("private_key", privateFile.FullName);
+                w.WriteString("public_key", result.GetValue(publicOutput)?.FullName);
+                w.WriteString("public_key_sha256", Convert.ToHexStringLower(SHA256.HashData(key.ExportSubjectPublicKeyInfo())));
+            }));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Sign(CliContext context)
+    {
+        var key = new Option<FileInfo>("--key") { Description = "The ECDSA P-256 private key (PEM).", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "The image to package.", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "Where to write the signed package.", Required = true };
+        var title = new Option<string>("--title") { Description = "The package title, for example the product name.", Required = true };
+        var version = new Option<string>("--version") { Description = "The version devices report once they run the image.", Required = true };
+        Option<string> type = CliOptions.Choice<string>("--type", "firmware or software.", "firmware", "software");
+        type.Required = false;
+        type.DefaultValueFactory = _ => "firmware";
+        var command = new Command("sign", "Wrap an image in a signed package (image + manifest + signature).") { key, input, output, title, version, type };
+        command.SetAction(result =>
+        {
+            using ECDsa signingKey = CliKeys.Read(result.GetValue(key)!, "--key");
+            if (!CliKeys.HasPrivateKey(signingKey))
+            {
+                throw new CliUsageException($"--key {result.GetValue(key)!.Name}: this is a public key; signing needs the private key.");
+            }
+
+            byte[] image = CliFiles.ReadAll(result.GetValue(input)!);
+            byte[] package;
+            try
+            {
+                package = FirmwarePackage.Create(image, result.GetValue(title)!, result.GetValue(version)!, result.GetValue(type) == "software" ? FirmwareType.Software : FirmwareType.Firmware, signingKey);
+            }
+            catch (ArgumentException ex)
+            {
+                throw CliUsageException.From(ex);
+            }
+
+            Write(result.GetValue(output)!, package);
+            context.Output.WriteLine(Describe(FirmwarePackage.Read(package), package, verified: null));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Verify(CliContext context)
+    {
+        var publicKey = new Option<FileInfo>("--public-key") { Description = "The ECDSA P-256 public key (PEM) the package must be signed with.", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "The package.", Required = true };
+        var command = new Command("verify", "Check a package's layout, SHA-256 and signature; exit 1 when it does not verify.") { publicKey, input };
+        command.SetAction(result =>
+        {
+            using ECDsa key = CliKeys.Read(result.GetValue(publicKey)!, "--public-key");
+            byte[] bytes = CliFiles.ReadAll(result.GetValue(input)!);
+            if (FirmwarePackage.TryRead(bytes, out FirmwarePackage? package) is string problem)
+            {
+                context.Output.WriteLine(CliJson.Object(w =>
+                {
+                    w.WriteBoolean("valid", false);
+                    w.WriteString("problem", problem);
+                }));
+                return NotVerified;
+            }
+
+            bool valid = package!.VerifySignature(key);
+            context.Output.WriteLine(Describe(package, bytes, valid));
+            return valid ? 0 : NotVerified;
+        });
+        return command;
+    }
+
+    private static string Describe(FirmwarePackage package, byte[] bytes, bool? verified) =>
+        CliJson.Object(w =>
+        {
+            if (verified is bool valid)
+            {
+                w.WriteBoolean("valid", valid);
+                if (!valid)
+                {
+                    w.WriteString("problem", package.IsSigned ? "the signature does not verify with this key" : "the package is not signed");
+                }
+            }
+
+            w.WriteString("title", package.Manifest.Title);
+            w.WriteString("version", package.Manifest.Version);
+            w.WriteString("type", package.Manifest.Type == FirmwareType.Software ? "software" : "firmware");
+            w.WriteNumber("size", package.Manifest.Size);
+            w.WriteString("sha256", package.Manifest.Sha256);
+            w.WriteBoolean("signed", package.IsSigned);
+            w.WriteNumber("package_size", bytes.Length);
+            w.WriteString("package_sha256", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        });
+
+    private static void Write(FileInfo file, byte[] bytes)
+    {
+        try
+        {
+            File.WriteAllBytes(file.FullName, bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot write {file.Name}: {ex.Message}");
+        }
+    }
+
+    private static void Write(FileInfo file, string text, bool secret)
+    {
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (secret && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // 0600: a signing key is a secret
+            }
+
+            using var writer = new StreamWriter(file.FullName, System.Text.Encoding.ASCII, options);
+            writer.Write(text);
+            writer.Write('\n');
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"cannot write {file.Name} (an existing key is never overwritten): {ex.Message}");
+        }
+    }
+}
