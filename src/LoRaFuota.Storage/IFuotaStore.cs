@@ -1,0 +1,126 @@
+using LoRaFuota.Storage.Model;
+
+namespace LoRaFuota.Storage;
+
+/// <summary>
+/// The service's durable state: the package repository, campaigns with their devices and history, delivery progress,
+/// and leases. Every write for a running campaign is fenced by its <see cref="CampaignLease"/>: once another instance
+/// has claimed the campaign, the old holder's writes fail with <see cref="LeaseLostException"/> and change nothing.
+/// Implementations are safe to use from several threads and several processes.
+/// </summary>
+public interface IFuotaStore
+{
+    /// <summary>Creates or upgrades the schema to the version this code knows; safe when several instances start at once.</summary>
+    /// <param name="cancellationToken">Cancels the migration (nothing half-applied is kept).</param>
+    /// <returns>The schema version after the migration.</returns>
+    Task<int> MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a package; its SHA-256 (and the checksum, when not given) is computed from the bytes.</summary>
+    /// <param name="package">The package.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored package (without its bytes).</returns>
+    /// <exception cref="ArgumentException">A field is missing, the checksum algorithm is unknown, or the checksum given does not match the bytes.</exception>
+    /// <exception cref="PackageConflictException">A package with the same title and version exists.</exception>
+    Task<StoredPackage> AddPackageAsync(NewPackage package, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a package.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="withContent">Whether to read the bytes too.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The package, or null.</returns>
+    Task<StoredPackage?> GetPackageAsync(Guid id, bool withContent = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the packages, newest first, without their bytes.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The packages.</returns>
+    Task<IReadOnlyList<StoredPackage>> ListPackagesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a package that no running campaign sends.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if it was deleted; <see langword="false"/> if there was none.</returns>
+    /// <exception cref="PackageInUseException">A running campaign sends it.</exception>
+    Task<bool> DeletePackageAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new running campaign with its devices and their first history entries, all or nothing.</summary>
+    /// <param name="campaign">The campaign.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stored campaign.</returns>
+    /// <exception cref="ArgumentException">A field is missing or a device is listed twice.</exception>
+    /// <exception cref="NotFoundException">The package does not exist.</exception>
+    Task<StoredCampaign> CreateCampaignAsync(NewCampaign campaign, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a campaign.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The campaign, or null.</returns>
+    Task<StoredCampaign?> GetCampaignAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the campaigns, newest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The campaigns.</returns>
+    Task<IReadOnlyList<StoredCampaign>> ListCampaignsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a campaign's devices in DevEUI order.</summary>
+    /// <param name="campaignId">The campaign.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The devices.</returns>
+    Task<IReadOnlyList<DeviceRecord>> GetDevicesAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets a campaign's history in the order it was written.</summary>
+    /// <param name="campaignId">The campaign.</param>
+    /// <param name="devEui">One device only, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The entries.</returns>
+    Task<IReadOnlyList<DeviceHistoryEntry>> GetHistoryAsync(Guid campaignId, DevEui? devEui = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Asks for a running campaign to be cancelled; the instance running it sees <see cref="StoredCampaign.CancelRequested"/>.</summary>
+    /// <param name="campaignId">The campaign.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if the campaign is running (now marked); <see langword="false"/> if it has ended.</returns>
+    /// <exception cref="NotFoundException">There is no such campaign.</exception>
+    Task<bool> RequestCancelAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims the oldest running campaign nobody holds a live lease on (a dead instance's, once its lease ran out).</summary>
+    /// <param name="owner">This instance's name.</param>
+    /// <param name="duration">How long the lease lasts unless renewed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The lease, or null when there is nothing to claim.</returns>
+    Task<CampaignLease?> TryClaimAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a lease still held.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="duration">How long from now.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The renewed lease.</returns>
+    /// <exception cref="LeaseLostException">The lease is no longer held.</exception>
+    Task<CampaignLease> RenewAsync(CampaignLease lease, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a lease up (when the instance stops), so another can claim the campaign at once.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is released (a lease already lost is ignored).</returns>
+    Task ReleaseAsync(CampaignLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a step's snapshot, device changes and history in one fenced transaction.</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="progress">What changed.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new revision.</returns>
+    /// <exception cref="LeaseLostException">The lease is no longer held; nothing was written.</exception>
+    Task<long> SaveProgressAsync(CampaignLease lease, CampaignProgress progress, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that a fragment was handed to the network server (fenced; at most once per group and index).</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="delivery">The fragment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if recorded now; <see langword="false"/> if it was already recorded (then it must not be sent again).</returns>
+    /// <exception cref="LeaseLostException">The lease is no longer held; nothing was written.</exception>
+    Task<bool> RecordFragmentAsync(CampaignLease lease, FragmentDelivery delivery, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the fragments recorded for a campaign, by group and index.</summary>
+    /// <param name="campaignId">The campaign.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The deliveries.</returns>
+    Task<IReadOnlyList<FragmentDelivery>> GetFragmentsAsync(Guid campaignId, CancellationToken cancellationToken = default);
+}

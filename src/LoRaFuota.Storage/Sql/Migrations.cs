@@ -1,0 +1,51 @@
+namespace LoRaFuota.Storage.Sql;
+
+/// <summary>The schema, one list of statements per version; a version once shipped is never edited, only followed.</summary>
+internal static class Migrations
+{
+    /// <summary>Gets the newest schema version.</summary>
+    public static int Latest => 1;
+
+    /// <summary>The statements that take the schema from <paramref name="version"/> − 1 to <paramref name="version"/>.</summary>
+    public static IReadOnlyList<string> For(int version, SqlDialect dialect) => version switch
+    {
+        1 =>
+        [
+            $"""
+            CREATE TABLE packages (
+                id TEXT PRIMARY KEY, title TEXT NOT NULL, version TEXT NOT NULL, type INTEGER NOT NULL,
+                checksum_algorithm TEXT NOT NULL, checksum TEXT NOT NULL, sha256 TEXT NOT NULL, description TEXT,
+                size INTEGER NOT NULL, created_at BIGINT NOT NULL, deleted_at BIGINT, content {dialect.BlobType} NOT NULL)
+            """,
+            // Title + version is unique among the packages not deleted; a deleted one that ended campaigns still name
+            // keeps its row (without its bytes) for their history.
+            "CREATE UNIQUE INDEX packages_title_version ON packages (title, version) WHERE deleted_at IS NULL",
+            """
+            CREATE TABLE campaigns (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, package_id TEXT NOT NULL REFERENCES packages (id),
+                state INTEGER NOT NULL, cancel_requested INTEGER NOT NULL, parameters TEXT NOT NULL, snapshot TEXT NOT NULL,
+                plan TEXT, revision BIGINT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, ended_at BIGINT,
+                lease_owner TEXT, lease_token TEXT, lease_expires_at BIGINT)
+            """,
+            "CREATE INDEX campaigns_claim ON campaigns (state, lease_expires_at, created_at)",
+            """
+            CREATE TABLE campaign_devices (
+                campaign_id TEXT NOT NULL REFERENCES campaigns (id), dev_eui TEXT NOT NULL, state INTEGER NOT NULL,
+                failure_reason INTEGER NOT NULL, firmware_version TEXT, fragments_received INTEGER, updated_at BIGINT NOT NULL,
+                PRIMARY KEY (campaign_id, dev_eui))
+            """,
+            $"""
+            CREATE TABLE device_history (
+                id {dialect.SerialKey}, campaign_id TEXT NOT NULL REFERENCES campaigns (id), dev_eui TEXT NOT NULL,
+                state INTEGER NOT NULL, reason INTEGER NOT NULL, at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX device_history_campaign ON device_history (campaign_id, id)",
+            """
+            CREATE TABLE fragment_deliveries (
+                campaign_id TEXT NOT NULL REFERENCES campaigns (id), grp INTEGER NOT NULL, idx INTEGER NOT NULL,
+                fcnt BIGINT, enqueued_at BIGINT NOT NULL, PRIMARY KEY (campaign_id, grp, idx))
+            """,
+        ],
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, "No such schema version."),
+    };
+}

@@ -1,0 +1,207 @@
+using System.Data.Common;
+using LoRaFuota.Campaigns;
+using LoRaFuota.Storage.Model;
+
+namespace LoRaFuota.Storage.Sql;
+
+/// <content>Campaigns, their devices and their history.</content>
+public abstract partial class SqlFuotaStore
+{
+    private const string CampaignColumns =
+        "id, name, package_id, state, cancel_requested, parameters, snapshot, plan, revision, created_at, updated_at, ended_at, lease_owner, lease_expires_at";
+
+    /// <inheritdoc/>
+    public async Task<StoredCampaign> CreateCampaignAsync(NewCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaign);
+        Check(campaign);
+        DateTimeOffset now = Now;
+        var stored = new StoredCampaign
+        {
+            Id = Guid.NewGuid(),
+            Name = campaign.Name,
+            PackageId = campaign.PackageId,
+            State = CampaignState.Running,
+            CancelRequested = false,
+            Parameters = campaign.Parameters,
+            Snapshot = campaign.Snapshot,
+            Plan = campaign.Plan,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return await WriteAsync(
+            async (connection, transaction) =>
+            {
+                object? package = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM packages WHERE id = @id AND deleted_at IS NULL", cancellationToken, ("id", Id(campaign.PackageId))).ConfigureAwait(false);
+                if (Convert.ToInt64(package, System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    throw new NotFoundException($"Package {campaign.PackageId} does not exist; upload it first.");
+                }
+
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    $"INSERT INTO campaigns ({CampaignColumns}, lease_token) VALUES (@id, @name, @package, @state, 0, @parameters, @snapshot, @plan, 1, @now, @now, NULL, NULL, NULL, NULL)",
+                    cancellationToken,
+                    ("id", Id(stored.Id)),
+                    ("name", stored.Name),
+                    ("package", Id(stored.PackageId)),
+                    ("state", (int)CampaignState.Running),
+                    ("parameters", stored.Parameters),
+                    ("snapshot", stored.Snapshot),
+                    ("plan", stored.Plan),
+                    ("now", now.UtcTicks)).ConfigureAwait(false);
+                foreach (DeviceRecord device in campaign.Devices)
+                {
+                    await UpsertDeviceAsync(connection, transaction, stored.Id, device, cancellationToken).ConfigureAwait(false);
+                    await AppendHistoryAsync(connection, transaction, stored.Id, new DeviceHistoryEntry(device.DevEui, device.State, device.FailureReason, device.UpdatedAt), cancellationToken).ConfigureAwait(false);
+                }
+
+                return stored;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredCampaign?> GetCampaignAsync(Guid id, CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            async connection =>
+            {
+                List<StoredCampaign> rows = await QueryAsync(connection, null, $"SELECT {CampaignColumns} FROM campaigns WHERE id = @id", ReadCampaign, cancellationToken, ("id", Id(id))).ConfigureAwait(false);
+                return rows.Count == 0 ? null : rows[0];
+            },
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<StoredCampaign>> ListCampaignsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<StoredCampaign>>(
+            async connection => await QueryAsync(connection, null, $"SELECT {CampaignColumns} FROM campaigns ORDER BY created_at DESC, id", ReadCampaign, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<DeviceRecord>> GetDevicesAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<DeviceRecord>>(
+            async connection => await QueryAsync(
+                connection,
+                null,
+                "SELECT dev_eui, state, failure_reason, firmware_version, fragments_received, updated_at FROM campaign_devices WHERE campaign_id = @id ORDER BY dev_eui",
+                reader => new DeviceRecord
+                {
+                    DevEui = DevEui.Parse(reader.GetString(0)),
+                    State = (OtaState)reader.GetInt32(1),
+                    FailureReason = (DeviceFailureReason)reader.GetInt32(2),
+                    FirmwareVersion = NullableText(reader, 3),
+                    FragmentsReceived = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                    UpdatedAt = Time(reader, 5),
+                },
+                cancellationToken,
+                ("id", Id(campaignId))).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<DeviceHistoryEntry>> GetHistoryAsync(Guid campaignId, DevEui? devEui = null, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<DeviceHistoryEntry>>(
+            async connection => await QueryAsync(
+                connection,
+                null,
+                "SELECT dev_eui, state, reason, at FROM device_history WHERE campaign_id = @id" + (devEui is null ? string.Empty : " AND dev_eui = @eui") + " ORDER BY id",
+                reader => new DeviceHistoryEntry(DevEui.Parse(reader.GetString(0)), (OtaState)reader.GetInt32(1), (DeviceFailureReason)reader.GetInt32(2), Time(reader, 3)),
+                cancellationToken,
+                devEui is DevEui eui ? [("id", Id(campaignId)), ("eui", eui.ToString())] : [("id", Id(campaignId))]).ConfigureAwait(false),
+            cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<bool> RequestCancelAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        WriteAsync(
+            async (connection, transaction) =>
+            {
+                List<int> state = await QueryAsync(connection, transaction, "SELECT state FROM campaigns WHERE id = @id", r => r.GetInt32(0), cancellationToken, ("id", Id(campaignId))).ConfigureAwait(false);
+                if (state.Count == 0)
+                {
+                    throw new NotFoundException($"Campaign {campaignId} does not exist.");
+                }
+
+                return state[0] == (int)CampaignState.Running
+                    && await ExecuteAsync(connection, transaction, "UPDATE campaigns SET cancel_requested = 1 WHERE id = @id", cancellationToken, ("id", Id(campaignId))).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    private static Task<int> UpsertDeviceAsync(DbConnection connection, DbTransaction transaction, Guid campaignId, DeviceRecord device, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            transaction,
+            """
+            INSERT INTO campaign_devices (campaign_id, dev_eui, state, failure_reason, firmware_version, fragments_received, updated_at)
+            VALUES (@campaign, @eui, @state, @reason, @version, @fragments, @at)
+            ON CONFLICT (campaign_id, dev_eui) DO UPDATE SET state = @state, failure_reason = @reason, firmware_version = @version,
+                fragments_received = @fragments, updated_at = @at
+            """,
+            cancellationToken,
+            ("campaign", Id(campaignId)),
+            ("eui", device.DevEui.ToString()),
+            ("state", (int)device.State),
+            ("reason", (int)device.FailureReason),
+            ("version", device.FirmwareVersion),
+            ("fragments", device.FragmentsReceived),
+            ("at", device.UpdatedAt.UtcTicks));
+
+    private static Task<int> AppendHistoryAsync(DbConnection connection, DbTransaction transaction, Guid campaignId, DeviceHistoryEntry entry, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            transaction,
+            "INSERT INTO device_history (campaign_id, dev_eui, state, reason, at) VALUES (@campaign, @eui, @state, @reason, @at)",
+            cancellationToken,
+            ("campaign", Id(campaignId)),
+            ("eui", entry.DevEui.ToString()),
+            ("state", (int)entry.State),
+            ("reason", (int)entry.Reason),
+            ("at", entry.At.UtcTicks));
+
+    private static StoredCampaign ReadCampaign(DbDataReader reader) => new()
+    {
+        Id = Guid.Parse(reader.GetString(0)),
+        Name = reader.GetString(1),
+        PackageId = Guid.Parse(reader.GetString(2)),
+        State = (CampaignState)reader.GetInt32(3),
+        CancelRequested = reader.GetInt32(4) != 0,
+        Parameters = reader.GetString(5),
+        Snapshot = reader.GetString(6),
+        Plan = NullableText(reader, 7),
+        Revision = reader.GetInt64(8),
+        CreatedAt = Time(reader, 9),
+        UpdatedAt = Time(reader, 10),
+        EndedAt = NullableTime(reader, 11),
+        LeaseOwner = NullableText(reader, 12),
+        LeaseExpiresAt = NullableTime(reader, 13),
+    };
+
+    private static void Check(NewCampaign campaign)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(campaign.Name))
+        {
+            problems.Add("Name is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(campaign.Parameters) || string.IsNullOrWhiteSpace(campaign.Snapshot))
+        {
+            problems.Add("Parameters and Snapshot are required.");
+        }
+
+        if (campaign.Devices.Count == 0)
+        {
+            problems.Add("A campaign needs at least one device.");
+        }
+
+        if (campaign.Devices.GroupBy(d => d.DevEui).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            problems.Add($"Device {twice.Key} is listed twice.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid campaign: " + string.Join(" ", problems), nameof(campaign));
+        }
+    }
+}

@@ -1,0 +1,250 @@
+using System.Security.Cryptography;
+using LoRaFuota.Campaigns;
+using LoRaFuota.Storage.Model;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LoRaFuota.Storage.Tests;
+
+/// <summary>What every <see cref="IFuotaStore"/> must do, run against each real database.</summary>
+public abstract class StoreContract : IDisposable
+{
+    private static readonly DevEui s_first = new(0x70B3D57ED0000001);
+    private static readonly DevEui s_second = new(0x70B3D57ED0000002);
+
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+
+    public abstract void Dispose();
+
+    /// <summary>A store on a fresh database; every call gives another handle on the same database.</summary>
+    protected abstract IFuotaStore Open();
+
+    [SkippableFact]
+    public async Task Migrations_are_idempotent_and_concurrent_starts_do_not_corrupt_them()
+    {
+        IFuotaStore[] instances = [Open(), Open(), Open(), Open()];
+
+        int[] versions = await Task.WhenAll(instances.Select(s => s.MigrateAsync()));
+
+        Assert.All(versions, v => Assert.Equal(1, v));
+        Assert.Equal(1, await Open().MigrateAsync());
+        Assert.Empty(await instances[0].ListPackagesAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_package_keeps_its_bytes_and_gets_its_sha256_computed()
+    {
+        IFuotaStore store = await MigratedAsync();
+        byte[] content = RandomNumberGenerator.GetBytes(5000);
+
+        StoredPackage added = await store.AddPackageAsync(new NewPackage { Title = "sensor", Version = "1.2.0", Content = content, Description = "fixes" });
+        StoredPackage? read = await store.GetPackageAsync(added.Id, withContent: true);
+
+        Assert.NotNull(read);
+        Assert.Equal(content, read.Content.ToArray());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), read.Sha256);
+        Assert.Equal(read.Sha256, read.Checksum);
+        Assert.Equal("SHA256", read.ChecksumAlgorithm);
+        Assert.Equal(5000, read.Size);
+        Assert.Equal(Clock.GetUtcNow(), read.CreatedAt);
+        Assert.Equal(added with { Content = default }, (await store.ListPackagesAsync()).Single() with { Content = default });
+        Assert.True((await store.GetPackageAsync(added.Id))!.Content.IsEmpty);
+    }
+
+    [SkippableFact]
+    public async Task Title_and_version_are_unique_and_a_wrong_checksum_is_refused_with_both_values()
+    {
+        IFuotaStore store = await MigratedAsync();
+        await store.AddPackageAsync(new NewPackage { Title = "sensor", Version = "1.0", Content = new byte[] { 1 } });
+
+        await Assert.ThrowsAsync<PackageConflictException>(() => store.AddPackageAsync(new NewPackage { Title = "sensor", Version = "1.0", Content = new byte[] { 2 } }));
+        var wrong = await Assert.ThrowsAsync<ArgumentException>(() => store.AddPackageAsync(new NewPackage { Title = "sensor", Version = "2.0", Content = new byte[] { 2 }, ChecksumAlgorithm = "SHA512", Checksum = "00" }));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => store.AddPackageAsync(new NewPackage { Title = "sensor", Version = "2.0", Content = new byte[] { 2 }, ChecksumAlgorithm = "CRC32" }));
+
+        Assert.Contains("does not match the content", wrong.Message, StringComparison.Ordinal);
+        Assert.Contains("CRC32", unknown.Message, StringComparison.Ordinal);
+        Assert.Single(await store.ListPackagesAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_package_a_running_campaign_sends_cannot_be_deleted_and_after_the_campaign_it_can()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
+        StoredCampaign campaign = await store.CreateCampaignAsync(NewCampaign(package.Id));
+
+        await Assert.ThrowsAsync<PackageInUseException>(() => store.DeletePackageAsync(package.Id));
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
+        await store.SaveProgressAsync(lease, new CampaignProgress { Snapshot = "{}", State = CampaignState.Completed });
+
+        Assert.True(await store.DeletePackageAsync(package.Id));
+        Assert.Null(await store.GetPackageAsync(package.Id));
+        Assert.False(await store.DeletePackageAsync(package.Id));
+        Assert.Equal(package.Id, (await store.GetCampaignAsync(campaign.Id))!.PackageId); // the ended campaign keeps its record
+        await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 10 } }); // the title and version are free again
+    }
+
+    [SkippableFact]
+    public async Task A_campaign_is_created_with_its_devices_and_first_history_or_not_at_all()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
+
+        await Assert.ThrowsAsync<NotFoundException>(() => store.CreateCampaignAsync(NewCampaign(Guid.NewGuid())));
+        NewCampaign twice = NewCampaign(package.Id);
+        twice.Devices.Add(twice.Devices[0]);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CreateCampaignAsync(twice));
+        Assert.Empty(await store.ListCampaignsAsync());
+
+        StoredCampaign campaign = await store.CreateCampaignAsync(NewCampaign(package.Id));
+
+        Assert.Equal(CampaignState.Running, campaign.State);
+        Assert.Equal(campaign, await store.GetCampaignAsync(campaign.Id));
+        Assert.Equal([s_first, s_second], (await store.GetDevicesAsync(campaign.Id)).Select(d => d.DevEui));
+        Assert.All(await store.GetHistoryAsync(campaign.Id), h => Assert.Equal(OtaState.Queued, h.State));
+    }
+
+    [SkippableFact]
+    public async Task One_instance_holds_a_campaign_until_its_lease_runs_out_then_another_takes_over_and_the_first_writes_nothing()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredCampaign campaign = await CampaignAsync(store);
+        CampaignLease first = (await store.TryClaimAsync("instance-a", TimeSpan.FromSeconds(30)))!;
+
+        Assert.Equal(campaign.Id, first.CampaignId);
+        Assert.Null(await Open().TryClaimAsync("instance-b", TimeSpan.FromSeconds(30)));
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        first = await store.RenewAsync(first, TimeSpan.FromSeconds(30));
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Null(await Open().TryClaimAsync("instance-b", TimeSpan.FromSeconds(30))); // renewed: still held
+        Clock.Advance(TimeSpan.FromSeconds(11));
+
+        CampaignLease second = (await Open().TryClaimAsync("instance-b", TimeSpan.FromSeconds(30)))!;
+        long revision = (await store.GetCampaignAsync(campaign.Id))!.Revision;
+        var stale = new CampaignProgress { Snapshot = "stale" };
+        stale.History.Add(new DeviceHistoryEntry(s_first, OtaState.Initiated, DeviceFailureReason.None, Clock.GetUtcNow()));
+
+        Assert.Equal(campaign.Id, second.CampaignId);
+        Assert.NotEqual(first.Token, second.Token);
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveProgressAsync(first, stale));
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.RecordFragmentAsync(first, new FragmentDelivery(0, 1, 7, Clock.GetUtcNow())));
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync(first, TimeSpan.FromSeconds(30)));
+        StoredCampaign after = (await store.GetCampaignAsync(campaign.Id))!;
+        Assert.Equal(revision, after.Revision);
+        Assert.NotEqual("stale", after.Snapshot);
+        Assert.Equal(2, (await store.GetHistoryAsync(campaign.Id)).Count);
+        Assert.Empty(await store.GetFragmentsAsync(campaign.Id));
+        Assert.Equal("instance-b", after.LeaseOwner);
+    }
+
+    [SkippableFact]
+    public async Task Progress_appends_history_updates_devices_and_an_ended_campaign_is_never_claimed_again()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredCampaign campaign = await CampaignAsync(store);
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(5)))!;
+        var progress = new CampaignProgress { Snapshot = "{\"step\":2}" };
+        progress.Devices.Add(new DeviceRecord { DevEui = s_second, State = OtaState.Failed, FailureReason = DeviceFailureReason.Timeout, UpdatedAt = Clock.GetUtcNow() });
+        progress.History.Add(new DeviceHistoryEntry(s_second, OtaState.Failed, DeviceFailureReason.Timeout, Clock.GetUtcNow()));
+
+        long revision = await store.SaveProgressAsync(lease, progress);
+        var done = new CampaignProgress { Snapshot = "{\"step\":3}", State = CampaignState.Completed };
+        done.Devices.Add(new DeviceRecord { DevEui = s_first, State = OtaState.Updated, FirmwareVersion = "2.0.0", FragmentsReceived = 40, UpdatedAt = Clock.GetUtcNow() });
+        done.History.Add(new DeviceHistoryEntry(s_first, OtaState.Updated, DeviceFailureReason.None, Clock.GetUtcNow()));
+        await store.SaveProgressAsync(lease, done);
+
+        StoredCampaign ended = (await store.GetCampaignAsync(campaign.Id))!;
+        Assert.Equal(2, revision);
+        Assert.Equal(CampaignState.Completed, ended.State);
+        Assert.Equal(Clock.GetUtcNow(), ended.EndedAt);
+        Assert.Equal("{\"step\":3}", ended.Snapshot);
+        IReadOnlyList<DeviceRecord> devices = await store.GetDevicesAsync(campaign.Id);
+        Assert.Equal((OtaState.Updated, "2.0.0", (int?)40), (devices[0].State, devices[0].FirmwareVersion, devices[0].FragmentsReceived));
+        Assert.Equal((OtaState.Failed, DeviceFailureReason.Timeout), (devices[1].State, devices[1].FailureReason));
+        Assert.Equal([OtaState.Queued, OtaState.Failed], (await store.GetHistoryAsync(campaign.Id, s_second)).Select(h => h.State));
+        Assert.Equal(4, (await store.GetHistoryAsync(campaign.Id)).Count);
+        Assert.Null(await store.TryClaimAsync("b", TimeSpan.FromMinutes(5)));
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveProgressAsync(lease, done)); // ended: nothing more is written
+    }
+
+    [SkippableFact]
+    public async Task A_fragment_is_recorded_once_per_group_and_index()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredCampaign campaign = await CampaignAsync(store);
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(5)))!;
+
+        Assert.True(await store.RecordFragmentAsync(lease, new FragmentDelivery(0, 1, 100, Clock.GetUtcNow())));
+        Assert.True(await store.RecordFragmentAsync(lease, new FragmentDelivery(0, 2, 101, Clock.GetUtcNow())));
+        Assert.True(await store.RecordFragmentAsync(lease, new FragmentDelivery(1, 1, null, Clock.GetUtcNow())));
+        Assert.False(await store.RecordFragmentAsync(lease, new FragmentDelivery(0, 1, 555, Clock.GetUtcNow())));
+
+        Assert.Equal(
+            [new FragmentDelivery(0, 1, 100, Clock.GetUtcNow()), new FragmentDelivery(0, 2, 101, Clock.GetUtcNow()), new FragmentDelivery(1, 1, null, Clock.GetUtcNow())],
+            await store.GetFragmentsAsync(campaign.Id));
+    }
+
+    [SkippableFact]
+    public async Task Cancel_is_requested_on_a_running_campaign_only()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredCampaign campaign = await CampaignAsync(store);
+
+        Assert.True(await store.RequestCancelAsync(campaign.Id));
+        Assert.True((await store.GetCampaignAsync(campaign.Id))!.CancelRequested);
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
+        await store.SaveProgressAsync(lease, new CampaignProgress { Snapshot = "{}", State = CampaignState.Cancelled });
+        Assert.False(await store.RequestCancelAsync(campaign.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => store.RequestCancelAsync(Guid.NewGuid()));
+    }
+
+    [SkippableFact]
+    public async Task Instances_claiming_at_once_never_take_the_same_campaign()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
+        for (int i = 0; i < 5; i++)
+        {
+            await store.CreateCampaignAsync(NewCampaign(package.Id));
+        }
+
+        CampaignLease?[] leases = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Open().TryClaimAsync($"instance-{i}", TimeSpan.FromMinutes(1)))));
+
+        CampaignLease[] won = [.. leases.OfType<CampaignLease>()];
+        Assert.Equal(5, won.Length);
+        Assert.Equal(5, won.Select(l => l.CampaignId).Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task Caller_mistakes_say_what_to_fix()
+    {
+        IFuotaStore store = await MigratedAsync();
+        var lease = new CampaignLease(Guid.NewGuid(), "a", Guid.NewGuid(), Clock.GetUtcNow());
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TryClaimAsync("a", TimeSpan.Zero));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.TryClaimAsync("a", TimeSpan.FromHours(2)));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.TryClaimAsync(" ", TimeSpan.FromMinutes(1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AddPackageAsync(new NewPackage { Title = "", Version = "1", Content = ReadOnlyMemory<byte>.Empty }));
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveProgressAsync(lease, new CampaignProgress { Snapshot = "{}" }));
+    }
+
+    private async Task<IFuotaStore> MigratedAsync()
+    {
+        IFuotaStore store = Open();
+        await store.MigrateAsync();
+        return store;
+    }
+
+    private async Task<StoredCampaign> CampaignAsync(IFuotaStore store)
+    {
+        StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
+        return await store.CreateCampaignAsync(NewCampaign(package.Id));
+    }
+
+    private NewCampaign NewCampaign(Guid packageId)
+    {
+        var campaign = new NewCampaign { Name = "field test", PackageId = packageId, Parameters = "{\"dr\":5}", Snapshot = "{\"step\":1}", Plan = "{}" };
+        campaign.Devices.Add(new DeviceRecord { DevEui = s_first, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
+        campaign.Devices.Add(new DeviceRecord { DevEui = s_second, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
+        return campaign;
+    }
+}
