@@ -42,7 +42,7 @@ public interface IFuotaStore
     /// <exception cref="PackageInUseException">A running campaign sends it.</exception>
     Task<bool> DeletePackageAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new running campaign with its devices and their first history entries, all or nothing.</summary>
+    /// <summary>Stores a new running campaign with its devices (the history starts with the campaign's first change), all or nothing.</summary>
     /// <param name="campaign">The campaign.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored campaign.</returns>

@@ -55,7 +55,6 @@ public abstract partial class SqlFuotaStore
                 foreach (DeviceRecord device in campaign.Devices)
                 {
                     await UpsertDeviceAsync(connection, transaction, stored.Id, device, cancellationToken).ConfigureAwait(false);
-                    await AppendHistoryAsync(connection, transaction, stored.Id, new DeviceHistoryEntry(device.DevEui, device.State, device.FailureReason, device.UpdatedAt), cancellationToken).ConfigureAwait(false);
                 }
 
                 return stored;

@@ -1,0 +1,51 @@
+namespace LoRaFuota.Service;
+
+/// <summary>How a <see cref="CampaignWorker"/> claims and holds campaigns.</summary>
+public sealed class CampaignWorkerOptions
+{
+    /// <summary>Gets or sets this instance's name in leases (the host name and process id by default).</summary>
+    public string Owner { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Gets or sets how long a lease lasts without renewal: how soon another instance takes over a dead one's campaign.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how often the lease is renewed and a cancel request looked for (well inside <see cref="LeaseDuration"/>).</summary>
+    /// <value>The default value is 10 seconds.</value>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets or sets how long to wait before looking for work again when there was none.</summary>
+    /// <value>The default value is 2 seconds.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming every setting that cannot work.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Owner))
+        {
+            problems.Add("Owner is required.");
+        }
+
+        if (LeaseDuration <= TimeSpan.Zero || LeaseDuration > TimeSpan.FromHours(1))
+        {
+            problems.Add("LeaseDuration must be more than 0 and at most 1 hour.");
+        }
+
+        if (RenewInterval <= TimeSpan.Zero || RenewInterval * 2 > LeaseDuration)
+        {
+            problems.Add("RenewInterval must be positive and at most half of LeaseDuration, so a renewal is never late.");
+        }
+
+        if (PollInterval <= TimeSpan.Zero)
+        {
+            problems.Add("PollInterval must be positive.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid campaign worker options: " + string.Join(" ", problems));
+        }
+    }
+}
