@@ -43,6 +43,7 @@ internal static class LoRaFuotaCli
             SimulateCommand.Create(context),
             EmulateCommand.Create(context, time),
             PackageCommand.Create(context),
+            ServeCommand.Create(context, time),
             DemoCommand.Create(context),
         };
 

@@ -100,7 +100,7 @@ public sealed partial class CampaignWorker : BackgroundService
         {
             (FuotaCampaign campaign, ProgressTracker tracker) = await RestoreAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
             var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
-            var runner = new FuotaCampaignRunner(campaign, transport, _time);
+            var runner = new FuotaCampaignRunner(campaign, transport, _time, options: _options.Runner);
             Log.CampaignClaimed(_logger, campaign.Name, claimed.CampaignId, _options.Owner);
             Task keeper = KeepLeaseAsync(holder, runner, lost, lost.Token);
             try

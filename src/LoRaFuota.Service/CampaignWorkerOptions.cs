@@ -6,7 +6,10 @@ public sealed class CampaignWorkerOptions
     /// <summary>Gets or sets this instance's name in leases (the host name and process id by default).</summary>
     public string Owner { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>Gets or sets how long a lease lasts without renewal: how soon another instance takes over a dead one's campaign.</summary>
+    /// <summary>
+    /// Gets or sets how long a lease lasts without renewal: how soon another instance takes over a dead one's campaign.
+    /// On the worker's clock: on a clock run X times faster, give X times the real-time duration.
+    /// </summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -18,6 +21,9 @@ public sealed class CampaignWorkerOptions
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Gets or sets the runner's options (transport time-out, …); null for the defaults. On a faster clock, scale the time-outs with it.</summary>
+    public Hosting.FuotaRunnerOptions? Runner { get; set; }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming every setting that cannot work.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()
@@ -28,9 +34,9 @@ public sealed class CampaignWorkerOptions
             problems.Add("Owner is required.");
         }
 
-        if (LeaseDuration <= TimeSpan.Zero || LeaseDuration > TimeSpan.FromHours(1))
+        if (LeaseDuration <= TimeSpan.Zero || LeaseDuration > TimeSpan.FromDays(30))
         {
-            problems.Add("LeaseDuration must be more than 0 and at most 1 hour.");
+            problems.Add("LeaseDuration must be more than 0 and at most 30 days (of the worker's clock).");
         }
 
         if (RenewInterval <= TimeSpan.Zero || RenewInterval * 2 > LeaseDuration)

@@ -248,6 +248,7 @@ public static class CampaignSimulator
         FirmwareVersion = entry.FirmwareVersion,
         Channel = new ChannelModel(entry.Loss ?? options.Loss, entry.BurstLength ?? options.BurstLength),
         PackagePublicKey = options.PackagePublicKey,
+        RawImageVersion = options.RawImageVersion,
     };
 
     // A device that can run several versions runs the preferred one if it can, else its highest.

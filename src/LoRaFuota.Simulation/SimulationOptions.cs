@@ -76,6 +76,9 @@ public sealed class SimulationOptions
     /// <summary>Gets or sets the public key (SubjectPublicKeyInfo, DER) every device checks signed packages with (see <see cref="Devices.VirtualDeviceOptions.PackagePublicKey"/>), or null.</summary>
     public ReadOnlyMemory<byte>? PackagePublicKey { get; set; }
 
+    /// <summary>Gets or sets how every device finds a raw image's version (see <see cref="Devices.VirtualDeviceOptions.RawImageVersion"/>), or null.</summary>
+    public Func<string, string?>? RawImageVersion { get; set; }
+
     /// <summary>Gets or sets the seed: the same seed gives the same run.</summary>
     /// <value>The default value is 1.</value>
     public long Seed { get; set; } = 1;

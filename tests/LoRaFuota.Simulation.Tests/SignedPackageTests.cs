@@ -51,6 +51,17 @@ public sealed class SignedPackageTests
         AssertRefused(CampaignSimulator.Run(Options(swapped, "3.1.0")));
     }
 
+    [Fact]
+    public void An_empty_or_unreadable_public_key_is_refused_when_the_device_is_made()
+    {
+        // byte[] null converted to ReadOnlyMemory<byte>? is an empty key, not none: it would make devices refuse every image.
+        var empty = new SimulationOptions { DeviceCount = 1, PackagePublicKey = (byte[]?)null };
+        var garbage = new SimulationOptions { DeviceCount = 1, PackagePublicKey = new byte[] { 1, 2, 3 } };
+
+        Assert.Contains("not an ECDSA SubjectPublicKeyInfo (0 bytes)", Assert.Throws<ArgumentException>(() => CampaignSimulator.CreateFleet(empty)).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => CampaignSimulator.CreateFleet(garbage));
+    }
+
     private static SimulationOptions Options(byte[] image, string version)
     {
         SimulationOptions options = SimulationRuns.Small(devices: 3);

@@ -68,7 +68,7 @@ internal static class EmulateCommand
                 Loss = CliOptions.ParseLoss(result.GetValue(loss)),
                 Region = parameters,
                 Seed = result.GetValue(seed),
-                PackagePublicKey = result.GetValue(publicKey) is FileInfo pem ? CliKeys.ReadPublicKey(pem) : null,
+                PackagePublicKey = result.GetValue(publicKey) is FileInfo pem ? CliKeys.ReadPublicKey(pem) : (ReadOnlyMemory<byte>?)null, // not byte[] null: that converts to an empty key
             };
             CliBroker address = CliBroker.Parse(result.GetValue(broker)!);
             var host = new EmulatorHostOptions

@@ -26,8 +26,8 @@ internal sealed class EventJson : IDisposable
             case DeviceStateChanged e:
                 w.WriteString("type", "device_state_changed");
                 w.WriteString("dev_eui", e.DevEui.ToString());
-                w.WriteString("from", SimulationNames.State(e.From));
-                w.WriteString("to", SimulationNames.State(e.To));
+                w.WriteString("from", CampaignNames.State(e.From));
+                w.WriteString("to", CampaignNames.State(e.To));
                 WriteReason(w, e.Reason);
                 break;
             case SessionScheduled e:
@@ -110,7 +110,7 @@ internal sealed class EventJson : IDisposable
         }
         else
         {
-            w.WriteString("reason", SimulationNames.Reason(reason));
+            w.WriteString("reason", CampaignNames.Reason(reason));
         }
     }
 }

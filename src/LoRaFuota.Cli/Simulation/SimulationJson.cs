@@ -44,14 +44,14 @@ internal static class SimulationJson
     {
         w.WriteStartObject();
         w.WriteString("dev_eui", device.DevEui.ToString());
-        w.WriteString("state", SimulationNames.State(device.State));
+        w.WriteString("state", CampaignNames.State(device.State));
         if (device.FailureReason == DeviceFailureReason.None)
         {
             w.WriteNull("failure_reason");
         }
         else
         {
-            w.WriteString("failure_reason", SimulationNames.Reason(device.FailureReason));
+            w.WriteString("failure_reason", CampaignNames.Reason(device.FailureReason));
         }
 
         w.WriteNumber("fragments_received", device.FragmentsReceived);
@@ -76,7 +76,7 @@ internal static class SimulationJson
         foreach (StateChange change in device.History)
         {
             w.WriteStartObject();
-            w.WriteString("state", SimulationNames.State(change.State));
+            w.WriteString("state", CampaignNames.State(change.State));
             w.WriteString("at", change.At);
             w.WriteEndObject();
         }

@@ -114,7 +114,7 @@ internal static class SimulationSvg
         {
             int x = Left + (i * 105);
             svg.Append(c, $"<rect x=\"{x}\" y=\"{y - 10}\" width=\"12\" height=\"12\" fill=\"{s_colours[i]}\"/>\n");
-            svg.Append(c, $"<text x=\"{x + 16}\" y=\"{y}\" fill=\"#333\" font-size=\"11\">{SimulationNames.State(SimulationTimeline.States[i])}</text>\n");
+            svg.Append(c, $"<text x=\"{x + 16}\" y=\"{y}\" fill=\"#333\" font-size=\"11\">{CampaignNames.State(SimulationTimeline.States[i])}</text>\n");
         }
     }
 

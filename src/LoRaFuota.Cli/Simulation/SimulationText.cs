@@ -20,14 +20,14 @@ internal static class SimulationText
         output.WriteLine("  devices     " + string.Join(" · ", SimulationTimeline.States
             .Select(s => (State: s, Count: result.DeviceResults.Count(d => d.State == s)))
             .Where(x => x.Count > 0)
-            .Select(x => string.Create(s_c, $"{SimulationNames.State(x.State)} {x.Count}"))));
+            .Select(x => string.Create(s_c, $"{CampaignNames.State(x.State)} {x.Count}"))));
         if (result.Failed > 0)
         {
             output.WriteLine("  failures    " + string.Join(" · ", result.DeviceResults
                 .Where(d => d.State == OtaState.Failed)
                 .GroupBy(d => d.FailureReason)
                 .OrderByDescending(g => g.Count())
-                .Select(g => string.Create(s_c, $"{SimulationNames.Reason(g.Key)} {g.Count()}"))));
+                .Select(g => string.Create(s_c, $"{CampaignNames.Reason(g.Key)} {g.Count()}"))));
         }
 
         var timeline = new SimulationTimeline(result);

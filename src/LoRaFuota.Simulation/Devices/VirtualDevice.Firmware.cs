@@ -51,7 +51,7 @@ public sealed partial class VirtualDevice
     {
         _installAt = null;
         InstalledSha256 = _pendingSha256;
-        RunningVersion = _pendingVersion ?? _expectedVersion ?? RunningVersion;
+        RunningVersion = _pendingVersion ?? _expectedVersion ?? _options.RawImageVersion?.Invoke(_pendingSha256!) ?? RunningVersion;
         Reboots++;
 
         // A reboot clears RAM: groups, sessions, queued uplinks, timers. SessionCntPrev and the clock survive.

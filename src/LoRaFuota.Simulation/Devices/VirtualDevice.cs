@@ -49,6 +49,11 @@ public sealed partial class VirtualDevice
             throw new ArgumentException("MaxMulticastGroups and MaxFragSessions must be 1 to 4; MaxNbFrag and MaxFragSize at least 1.", nameof(options));
         }
 
+        if (options.PackagePublicKey is ReadOnlyMemory<byte> spki)
+        {
+            CheckPublicKey(spki.Span);
+        }
+
         _options = options;
         _region = region;
         _random = SimulationRandom.For(seed, (long)options.DevEui.Value);
@@ -66,6 +71,24 @@ public sealed partial class VirtualDevice
         _sessionCntPrev = new int[options.MaxFragSessions];
         Array.Fill(_sessionCntPrev, options.LastSessionCnt);
         RunningVersion = options.FirmwareVersion;
+    }
+
+    // A key that cannot be read would make the device refuse every image: say so at once.
+    private static void CheckPublicKey(ReadOnlySpan<byte> options)
+    {
+        try
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(options, out _);
+            if (key.KeySize != 256)
+            {
+                throw new ArgumentException($"PackagePublicKey must be an ECDSA P-256 key; this one has {key.KeySize} bits.", nameof(options));
+            }
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new ArgumentException($"PackagePublicKey is not an ECDSA SubjectPublicKeyInfo ({options.Length} bytes); give the DER public key, or null for none.", nameof(options), ex);
+        }
     }
 
     /// <summary>Gets the DevEUI.</summary>

@@ -89,6 +89,13 @@ public sealed class VirtualDeviceOptions
     /// </summary>
     public ReadOnlyMemory<byte>? PackagePublicKey { get; set; }
 
+    /// <summary>
+    /// Gets or sets how the device finds the version of a raw image (a block that is not a <see cref="Signing.FirmwarePackage"/>):
+    /// given the block's SHA-256, the version it brings, or null to keep reporting the old one. Real firmware reads it
+    /// from its image header; an emulator looks it up in its package repository. Used when no image is expected.
+    /// </summary>
+    public Func<string, string?>? RawImageVersion { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the device sends DevVersionAns after every boot.</summary>
     public bool ReportsVersionOnBoot { get; set; } = true;
 

@@ -6,7 +6,7 @@ namespace LoRaFuota.Storage.Sql;
 /// <content>Leases, fenced progress and fragment deliveries.</content>
 public abstract partial class SqlFuotaStore
 {
-    private static readonly TimeSpan s_longestLease = TimeSpan.FromHours(1);
+    private static readonly TimeSpan s_longestLease = TimeSpan.FromDays(30); // on a fast dry-run clock, 30 s of real time can be days
 
     /// <inheritdoc/>
     public async Task<CampaignLease?> TryClaimAsync(string owner, TimeSpan duration, CancellationToken cancellationToken = default)
@@ -148,7 +148,7 @@ public abstract partial class SqlFuotaStore
     {
         if (duration <= TimeSpan.Zero || duration > s_longestLease)
         {
-            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lease lasts more than 0 and at most 1 hour; renew it while working.");
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A lease lasts more than 0 and at most 30 days (of the store's clock); renew it while working.");
         }
     }
 

@@ -1,12 +1,16 @@
-using LoRaFuota.Campaigns;
+namespace LoRaFuota.Campaigns;
 
-namespace LoRaFuota.Cli.Simulation;
-
-/// <summary>How states and reasons are spelled in the tool's output: ThingsBoard's state names, snake_case reasons.</summary>
-internal static class SimulationNames
+/// <summary>How states and failure reasons are spelled in reports (the CLI's JSON, the service's API): ThingsBoard's upper-case state names, snake_case reasons.</summary>
+public static class CampaignNames
 {
+    /// <summary>The state's name: <c>QUEUED</c>, <c>INITIATED</c>, <c>DOWNLOADING</c>, <c>DOWNLOADED</c>, <c>VERIFIED</c>, <c>UPDATING</c>, <c>UPDATED</c> or <c>FAILED</c>.</summary>
+    /// <param name="state">The state.</param>
+    /// <returns>The name.</returns>
     public static string State(OtaState state) => state.ToString().ToUpperInvariant();
 
+    /// <summary>The failure reason in snake_case (<c>none</c> for <see cref="DeviceFailureReason.None"/>).</summary>
+    /// <param name="reason">The reason.</param>
+    /// <returns>The name.</returns>
     public static string Reason(DeviceFailureReason reason) => reason switch
     {
         DeviceFailureReason.PackageUnsupported => "package_unsupported",
