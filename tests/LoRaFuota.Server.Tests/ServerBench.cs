@@ -11,6 +11,7 @@ using LoRaFuota.Simulation.Time;
 using LoRaFuota.Storage;
 using LoRaFuota.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,11 @@ internal sealed class ServerBench : IAsyncDisposable
     public IFuotaStore Store { get; }
 
     public HttpClient Anonymous() => _app.GetTestClient();
+
+    /// <summary>Every route the application maps, with its method.</summary>
+    public IEnumerable<(string Method, string Pattern)> Endpoints() =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText ?? string.Empty)));
 
     public static async Task<ServerBench> StartAsync(int devices = 4, double scale = 300)
     {
