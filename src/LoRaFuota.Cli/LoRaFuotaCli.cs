@@ -44,6 +44,7 @@ internal static class LoRaFuotaCli
             EmulateCommand.Create(context, time),
             PackageCommand.Create(context),
             ServeCommand.Create(context, time),
+            CampaignCommand.Create(context),
             DemoCommand.Create(context),
         };
 

@@ -175,13 +175,15 @@ public sealed partial class CampaignWorker : BackgroundService
         return (campaign, new ProgressTracker(await _store.GetHistoryAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false)));
     }
 
-    // Renews the lease well before it runs out and passes an operator's cancel request to the runner; a lost lease
-    // stops the run.
+    // Renews the lease well before it runs out and passes an operator's cancel request to the runner (looked for every
+    // poll interval, so a cancel takes effect within seconds); a lost lease stops the run.
     private async Task KeepLeaseAsync(LeaseHolder holder, FuotaCampaignRunner runner, CancellationTokenSource lost, CancellationToken cancellationToken)
     {
+        TimeSpan tick = _options.PollInterval < _options.RenewInterval ? _options.PollInterval : _options.RenewInterval;
+        DateTimeOffset renewAt = _time.GetUtcNow() + _options.RenewInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
-            await DelayAsync(_options.RenewInterval, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(tick, cancellationToken).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
                 return;
@@ -189,7 +191,12 @@ public sealed partial class CampaignWorker : BackgroundService
 
             try
             {
-                holder.Lease = await _store.RenewAsync(holder.Lease, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                if (_time.GetUtcNow() >= renewAt)
+                {
+                    holder.Lease = await _store.RenewAsync(holder.Lease, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+                    renewAt = _time.GetUtcNow() + _options.RenewInterval;
+                }
+
                 if ((await _store.GetCampaignAsync(holder.Lease.CampaignId, cancellationToken).ConfigureAwait(false))?.CancelRequested == true)
                 {
                     runner.Cancel();
@@ -208,7 +215,7 @@ public sealed partial class CampaignWorker : BackgroundService
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Log.StoreUnavailable(_logger, ex); // try again at the next interval, while the lease lasts
+                Log.StoreUnavailable(_logger, ex); // try again at the next tick, while the lease lasts
             }
         }
     }

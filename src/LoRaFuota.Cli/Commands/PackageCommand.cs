@@ -13,12 +13,52 @@ internal static class PackageCommand
     public const int NotVerified = 1;
 
     public static Command Create(CliContext context) =>
-        new("package", "Make signing keys, sign firmware packages and verify them (ECDSA P-256).")
+        new("package", "Signing keys, signed packages and their verification (ECDSA P-256); upload and list packages on a service.")
         {
             Keygen(context),
             Sign(context),
             Verify(context),
+            Upload(context),
+            List(context),
         };
+
+    private static Command Upload(CliContext context)
+    {
+        (Option<string> server, Option<string> apiKey) = Client.ServiceClient.Options();
+        var input = new Option<FileInfo>("--input") { Description = "The image or signed package to upload.", Required = true };
+        var title = new Option<string>("--title") { Description = "The package title.", Required = true };
+        var version = new Option<string>("--version") { Description = "The version devices report once they run it.", Required = true };
+        Option<string> type = CliOptions.Choice<string>("--type", "firmware or software.", "firmware", "software");
+        type.Required = false;
+        type.DefaultValueFactory = _ => "firmware";
+        var description = new Option<string?>("--description") { Description = "A description." };
+        var command = new Command("upload", "Upload a package to the service's repository; prints its JSON (with id).") { server, apiKey, input, title, version, type, description };
+        command.SetAction(result =>
+        {
+            byte[] bytes = CliFiles.ReadAll(result.GetValue(input)!);
+            using var client = new Client.ServiceClient(result.GetValue(server), result.GetValue(apiKey));
+            string query = $"/api/packages?title={Uri.EscapeDataString(result.GetValue(title)!)}&version={Uri.EscapeDataString(result.GetValue(version)!)}&type={result.GetValue(type)}"
+                + (result.GetValue(description) is string text ? "&description=" + Uri.EscapeDataString(text) : string.Empty);
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            context.Output.WriteLine(client.Send(HttpMethod.Post, query, content).GetRawText());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        (Option<string> server, Option<string> apiKey) = Client.ServiceClient.Options();
+        var command = new Command("list", "List the service's packages (JSON array, newest first).") { server, apiKey };
+        command.SetAction(result =>
+        {
+            using var client = new Client.ServiceClient(result.GetValue(server), result.GetValue(apiKey));
+            context.Output.WriteLine(client.Get("/api/packages").GetRawText());
+            return 0;
+        });
+        return command;
+    }
 
     private static Command Keygen(CliContext context)
     {
