@@ -12,6 +12,11 @@ public sealed partial class FuotaCampaignRunner
         var refused = new List<ActionOutcome>();
         while (true)
         {
+            if (StepDecided is { } decided)
+            {
+                await decided(cancellationToken).ConfigureAwait(false); // write-ahead: the state is saved before its actions go out
+            }
+
             Collect(step, events);
             foreach (CampaignAction action in step.Actions)
             {

@@ -75,6 +75,15 @@ public sealed partial class FuotaCampaignRunner
     /// <summary>Gets how many uplinks were taken from the transport and dealt with.</summary>
     public long UplinksDone => Interlocked.Read(ref _uplinksDone);
 
+    /// <summary>
+    /// Gets or sets what to do after the campaign has decided a step and before the step's actions go to the transport:
+    /// save the campaign here (<see cref="SaveSnapshot"/>) and every action becomes at-most-once across a crash — a
+    /// campaign restored from that snapshot knows the actions were (or may have been) sent and never sends them again
+    /// with the same counters; one lost in the crash is retried by the campaign's own time-outs. An exception thrown
+    /// here stops the run before the actions go out.
+    /// </summary>
+    public Func<CancellationToken, ValueTask>? StepDecided { get; set; }
+
     /// <summary>Asks the campaign to cancel: it tears its groups and sessions down and fails every device not yet updated.</summary>
     public void Cancel()
     {

@@ -101,20 +101,26 @@ public sealed partial class CampaignWorker : BackgroundService
             (FuotaCampaign campaign, ProgressTracker tracker) = await RestoreAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
             var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
             var runner = new FuotaCampaignRunner(campaign, transport, _time, options: _options.Runner);
+            // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with
+            // the same counters (a v2 FragSessionSetupReq repeated with its SessionCnt would be refused as a replay).
+            runner.StepDecided = async cancellationToken =>
+            {
+                if (ended)
+                {
+                    return; // the final state is saved; an ended campaign takes no more writes
+                }
+
+                CampaignProgress progress = tracker.Next(campaign, runner.SaveSnapshot());
+                await _store.SaveProgressAsync(holder.Lease, progress, stoppingToken).ConfigureAwait(false);
+                ended = progress.State != CampaignState.Running;
+            };
             Log.CampaignClaimed(_logger, campaign.Name, claimed.CampaignId, _options.Owner);
             Task keeper = KeepLeaseAsync(holder, runner, lost, lost.Token);
             try
             {
                 await foreach (CampaignEvent _ in runner.RunAsync(lost.Token).ConfigureAwait(false))
                 {
-                    if (ended)
-                    {
-                        continue; // the final state is saved; an ended campaign takes no more writes
-                    }
-
-                    CampaignProgress progress = tracker.Next(campaign, runner.SaveSnapshot());
-                    await _store.SaveProgressAsync(holder.Lease, progress, stoppingToken).ConfigureAwait(false);
-                    ended = progress.State != CampaignState.Running;
+                    // every step was saved when it was decided
                 }
 
                 if (campaign.IsCompleted && !ended)

@@ -27,12 +27,13 @@ internal static class EmulateCommand
         var apiKey = new Option<string?>("--api-key") { Description = "The API token (ChirpStack) or API key (The Things Stack) the emulated API accepts." };
         var noGps = new Option<bool>("--no-gps") { Description = "The Things Stack: the gateway has no GPS (frames cannot carry absolute_time)." };
         var timeScale = new Option<double>("--time-scale") { Description = "Run the emulated clock this many times faster than real time (your integration must share the clock).", DefaultValueFactory = _ => 1 };
+        var origin = new Option<DateTimeOffset?>("--time-origin") { Description = "With --time-scale: the instant the fast clock started; give the same to lorafuota serve --time-origin so both show one time." };
         var keys = new Option<FileInfo?>("--keys") { Description = "Write the devices' GenAppKeys to this JSON file for your integration." };
         var publicKey = new Option<FileInfo?>("--package-public-key") { Description = "The devices install only packages signed with the private half of this ECDSA P-256 public key (PEM)." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many real seconds (default: run until Ctrl+C or SIGTERM)." };
         var command = new Command("emulate", "Run an emulated network server (ChirpStack v4 or The Things Stack) with virtual devices on an MQTT broker, for your own integration.")
         {
-            server, broker, fleet, devices, region, loss, seed, api, apiKey, noGps, timeScale, keys, publicKey, duration,
+            server, broker, fleet, devices, region, loss, seed, api, apiKey, noGps, timeScale, origin, keys, publicKey, duration,
         };
         command.SetAction(result =>
         {
@@ -82,7 +83,8 @@ internal static class EmulateCommand
                 ApiKey = result.GetValue(apiKey),
                 GpsGateway = !result.GetValue(noGps),
             };
-            TimeProvider clock = scale == 1 ? time : new ScaledTimeProvider(scale, time);
+            TimeProvider clock = result.GetValue(origin) is DateTimeOffset start ? ScaledTimeProvider.Since(start, scale, time)
+                : scale == 1 ? time : new ScaledTimeProvider(scale, time);
             TimeSpan? stopAfter = seconds is double s ? TimeSpan.FromSeconds(s) : null;
             return Run(context, simulation, host, clock, result.GetValue(keys), stopAfter, address);
         });

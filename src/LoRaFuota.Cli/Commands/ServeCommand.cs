@@ -23,10 +23,11 @@ internal static class ServeCommand
         var seed = new Option<long?>("--seed") { Description = "The seed of the emulator's device keys and losses (default 1)." };
         var keys = new Option<string?>("--keys") { Description = "chirpstack or tts: the devices' root keys file (as emulate --keys writes it)." };
         var publicKey = new Option<string?>("--package-public-key") { Description = "Emulator: the devices install only packages signed with this public key's private half (PEM)." };
+        var origin = new Option<string?>("--time-origin") { Description = "With --time-scale: the instant (ISO 8601) the fast clock started, shared with lorafuota emulate --time-origin so both show one time." };
         var owner = new Option<string?>("--owner") { Description = "This instance's name in leases (default host name and process id)." };
         var command = new Command("serve", "Run the FUOTA service: durable campaigns on SQLite or PostgreSQL, the HTTP API, the OpenAPI document and the live dashboard.")
         {
-            db, networkServer, fleet, timeScale, urls, apiKey, config, region, devices, seed, keys, publicKey, owner,
+            db, networkServer, fleet, timeScale, urls, apiKey, config, region, devices, seed, keys, publicKey, origin, owner,
         };
         command.SetAction(result =>
         {
@@ -62,6 +63,7 @@ internal static class ServeCommand
             Set("Keys", result.GetValue(keys));
             Set("PackagePublicKey", result.GetValue(publicKey));
             Set("Owner", result.GetValue(owner));
+            Set("TimeOrigin", result.GetValue(origin));
             string[] given = result.GetValue(apiKey) ?? [];
             for (int i = 0; i < given.Length; i++)
             {

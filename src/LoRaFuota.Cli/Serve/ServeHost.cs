@@ -25,7 +25,8 @@ internal static class ServeHost
     public static int Run(CliContext context, ServeSettings settings, TimeProvider time)
     {
         Check(settings);
-        TimeProvider clock = settings.TimeScale == 1 ? time : new ScaledTimeProvider(settings.TimeScale, time);
+        TimeProvider clock = settings.TimeOrigin is DateTimeOffset origin ? ScaledTimeProvider.Since(origin, settings.TimeScale, time)
+            : settings.TimeScale == 1 ? time : new ScaledTimeProvider(settings.TimeScale, time);
         RegionalParameters region = CliOptions.ParseRegion(settings.Region);
         return Task.Run(async () =>
         {
@@ -149,9 +150,9 @@ internal static class ServeHost
             throw new CliUsageException("--time-scale must be a number from 0.001 to 1000000 (1 is real time).");
         }
 
-        if (settings.TimeScale != 1 && settings.NetworkServer != "emulator")
+        if (settings.TimeScale != 1 && settings.NetworkServer != "emulator" && settings.TimeOrigin is null)
         {
-            throw new CliUsageException("--time-scale runs only with --network-server emulator: a real network server keeps real time.");
+            throw new CliUsageException("--time-scale needs --network-server emulator, or TimeOrigin shared with an emulated server (lorafuota emulate --time-origin): a real network server keeps real time.");
         }
 
         if (settings.LeaseDuration < TimeSpan.FromSeconds(1) || settings.LeaseDuration > TimeSpan.FromHours(1))
@@ -244,11 +245,16 @@ internal static class ServeHost
                     mqtt.Username = cs["MqttUsername"];
                     mqtt.Password = cs["MqttPassword"];
                     mqtt.ApplicationId = cs["ApplicationId"] ?? mqtt.ApplicationId;
+                    // A stable client id keeps the broker's persistent session (and the uplinks it queues at QoS 1)
+                    // across a restart of this instance.
+                    mqtt.ClientId = cs["ClientId"] is { Length: > 0 } clientId ? clientId : mqtt.ClientId;
+                    mqtt.ShareName = cs["ShareName"] is string share ? (share.Length == 0 ? null : share) : mqtt.ShareName;
                 },
                 api =>
                 {
                     api.Address = Uri.TryCreate(cs["ApiAddress"], UriKind.Absolute, out Uri? address) ? address : api.Address;
                     api.ApiToken = cs["ApiToken"] ?? string.Empty;
+                    api.CallTimeout *= settings.TimeScale; // a call's time-out is real time
                 },
                 transport =>
                 {
@@ -274,6 +280,7 @@ internal static class ServeHost
                     api.ApiKey = tts["ApiKey"] ?? string.Empty;
                     api.ApplicationId = tts["ApplicationId"] ?? string.Empty;
                     api.FrequencyPlanId = tts["FrequencyPlanId"] ?? string.Empty;
+                    api.Timeout *= settings.TimeScale; // a call's time-out is real time
                 },
                 transport =>
                 {

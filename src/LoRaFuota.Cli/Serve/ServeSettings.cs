@@ -29,6 +29,8 @@ internal sealed class ServeSettings
 
     public string? Keys { get; init; }
 
+    public DateTimeOffset? TimeOrigin { get; init; }
+
     public string? PackagePublicKey { get; init; }
 
     public string? Owner { get; init; }
@@ -63,6 +65,9 @@ internal sealed class ServeSettings
             Urls = Text("Urls", "http://127.0.0.1:5080"),
             ApiKeys = keys,
             Keys = configuration["Keys"],
+            TimeOrigin = configuration["TimeOrigin"] is not { Length: > 0 } origin ? null
+                : DateTimeOffset.TryParse(origin, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at) ? at
+                : throw new CliUsageException($"TimeOrigin '{origin}' is not an ISO 8601 time."),
             PackagePublicKey = configuration["PackagePublicKey"],
             Owner = configuration["Owner"],
             LeaseDuration = TimeSpan.FromSeconds(Number("LeaseSeconds", 30)),

@@ -32,6 +32,20 @@ public sealed class ScaledTimeProviderTests
     }
 
     [Fact]
+    public void Two_clocks_made_at_different_moments_from_one_origin_show_the_same_time()
+    {
+        var inner = new FakeTimeProvider(s_start);
+        DateTimeOffset origin = s_start.AddSeconds(-10);
+        ScaledTimeProvider first = ScaledTimeProvider.Since(origin, 30, inner);
+        inner.Advance(TimeSpan.FromSeconds(7));
+        ScaledTimeProvider second = ScaledTimeProvider.Since(origin, 30, inner);
+        inner.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        Assert.Equal(origin + TimeSpan.FromSeconds(18 * 30), second.GetUtcNow());
+    }
+
+    [Fact]
     public void A_timer_fires_after_its_due_time_on_the_scaled_clock()
     {
         var inner = new FakeTimeProvider(s_start);
