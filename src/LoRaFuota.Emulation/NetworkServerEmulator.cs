@@ -124,6 +124,16 @@ public abstract class NetworkServerEmulator : IAsyncDisposable
         StartRadio();
     }
 
+    /// <summary>The server's connection to the broker: a fresh client id, and the credentials when a user is given.</summary>
+    private protected static MqttClientOptions BrokerOptions(string host, int port, MQTTnet.Formatter.MqttProtocolVersion version, string clientIdPrefix, string? username, string? password)
+    {
+        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithProtocolVersion(version)
+            .WithClientId(clientIdPrefix + Guid.NewGuid().ToString("N")[..8]);
+        return (username is null ? builder : builder.WithCredentials(username, password)).Build();
+    }
+
     /// <summary>Publishes without waiting (the server does not wait for its subscribers either); dropped while disconnected.</summary>
     private protected void Publish(string topic, byte[] body, MqttQualityOfServiceLevel qos)
     {

@@ -116,7 +116,7 @@ public sealed class ApiContractTests
         string id = (await bench.CreateCampaignAsync(package.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
 
         await bench.Client.PostAsync(new Uri($"/api/campaigns/{id}/cancel", UriKind.Relative), null);
-        JsonElement report = await bench.WaitForEndAsync(id, TimeSpan.FromSeconds(60));
+        JsonElement report = await bench.WaitForEndAsync(id, TimeSpan.FromSeconds(120));
 
         Assert.Equal("cancelled", report.GetProperty("state").GetString());
         Assert.All(report.GetProperty("device_results").EnumerateArray(), d => Assert.Equal("cancelled", d.GetProperty("failure_reason").GetString()));

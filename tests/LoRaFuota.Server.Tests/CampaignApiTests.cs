@@ -17,7 +17,7 @@ public sealed class CampaignApiTests(ITestOutputHelper log)
         JsonElement package = await bench.UploadAsync(image);
         JsonElement created = await bench.CreateCampaignAsync(package.GetProperty("id").GetString()!);
 
-        JsonElement report = await bench.WaitForEndAsync(created.GetProperty("id").GetString()!, TimeSpan.FromSeconds(60));
+        JsonElement report = await bench.WaitForEndAsync(created.GetProperty("id").GetString()!, TimeSpan.FromSeconds(120));
 
         foreach (JsonElement device in report.GetProperty("device_results").EnumerateArray())
         {

@@ -1,29 +1,25 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LoRaFuota.Cli;
+using LoRaFuota.Testing;
 
 namespace LoRaFuota.Server.Tests;
 
 /// <summary>The CLI contract against a running <c>lorafuota serve</c>: package upload and list, campaign create, status, watch, cancel and list.</summary>
 public sealed class ClientCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-client-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-client-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Upload_create_watch_and_status_drive_a_dry_run_to_the_end()
     {
-        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_directory, "c.db")}", "--api-key", "k2", "--time-scale", "300", "--devices", "3");
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "c.db")}", "--api-key", "k2", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 3));
         string server = serve.Address.ToString();
-        string image = Path.Combine(_directory, "fw.bin");
+        string image = Path.Combine(_temp.Path, "fw.bin");
         await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(2500));
-        string fleet = Path.Combine(_directory, "fleet.json");
-        await File.WriteAllTextAsync(fleet, "[" + string.Join(',', Enumerable.Range(1, 3).Select(i => $$"""{"dev_eui": "70b3d57ed000000{{i}}"}""")) + "]");
+        string fleet = TestFleet.Write(_temp.Path, 3);
 
         (int code, string output, _) = Cli("package", "upload", "--server", server, "--api-key", "k2", "--input", image, "--title", "sensor", "--version", "2.0.0");
         Assert.Equal(0, code);
@@ -58,11 +54,11 @@ public sealed class ClientCommandTests : IDisposable
     [Fact]
     public async Task Cancel_ends_a_campaign_cancelled_and_a_wrong_key_is_one_line_with_exit_code_2()
     {
-        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_directory, "d.db")}", "--api-key", "k3", "--devices", "2");
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "d.db")}", "--api-key", "k3", "--devices", "2");
         string server = serve.Address.ToString();
-        string image = Path.Combine(_directory, "fw.bin");
+        string image = Path.Combine(_temp.Path, "fw.bin");
         await File.WriteAllBytesAsync(image, new byte[1000]);
-        string fleet = Path.Combine(_directory, "fleet.json");
+        string fleet = Path.Combine(_temp.Path, "fleet.json");
         await File.WriteAllTextAsync(fleet, """[{"dev_eui": "70b3d57ed0000001"}, {"dev_eui": "70b3d57ed0000002"}]""");
         string package = JsonDocument.Parse(Cli("package", "upload", "--server", server, "--api-key", "k3", "--input", image, "--title", "t", "--version", "9").Output).RootElement.GetProperty("id").GetString()!;
         string id = JsonDocument.Parse(Cli("campaign", "create", "--server", server, "--api-key", "k3", "--package", package, "--fleet", fleet, "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy", "4").Output).RootElement.GetProperty("id").GetString()!;

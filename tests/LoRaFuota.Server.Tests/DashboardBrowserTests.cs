@@ -10,24 +10,20 @@ namespace LoRaFuota.Server.Tests;
 /// <summary>The dashboard in a real headless Chromium: it follows a campaign live to the end; the screenshot is kept as an artifact.</summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-dashboard-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-dashboard-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [SkippableFact]
     public async Task The_dashboard_shows_a_campaign_progress_to_the_end()
     {
         await using HeadlessChromium browser = await HeadlessChromium.StartAsync();
-        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_directory, "d.db")}", "--api-key", "dash", "--time-scale", "200", "--devices", "5");
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "d.db")}", "--api-key", "dash", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 5));
         using HttpClient client = serve.Client("dash");
         using var image = new ByteArrayContent(RandomNumberGenerator.GetBytes(4000));
         image.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         JsonElement package = await (await client.PostAsync(new Uri("/api/packages?title=sensor&version=3.0.0", UriKind.Relative), image)).Content.ReadFromJsonAsync<JsonElement>();
-        string devices = string.Join(',', Enumerable.Range(1, 5).Select(i => $$"""{"dev_eui": "70b3d57ed000000{{i}}"}"""));
+        string devices = TestFleet.Request(5);
         using var request = new StringContent($$"""{"name": "dashboard run", "package_id": "{{package.GetProperty("id")}}", "devices": [{{devices}}], "region": "EU868", "dr": 5, "class": "C", "redundancy_percent": 40}""", System.Text.Encoding.UTF8, "application/json");
         string id = (await (await client.PostAsync(new Uri("/api/campaigns", UriKind.Relative), request)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
@@ -36,7 +32,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper log) : IDisposable
         var seen = new List<string>();
         var wall = System.Diagnostics.Stopwatch.StartNew(); // a bound on the test, not a measurement
         string state = string.Empty;
-        while (wall.Elapsed < TimeSpan.FromSeconds(90))
+        while (wall.Elapsed < TimeSpan.FromSeconds(120))
         {
             JsonElement value = await browser.EvaluateAsync("document.getElementById('campaign-state')?.textContent + ' ' + document.getElementById('updated-count')?.textContent");
             state = value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;

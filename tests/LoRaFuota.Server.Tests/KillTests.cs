@@ -23,13 +23,9 @@ public sealed class KillTests(ITestOutputHelper log) : IDisposable
 {
     private const double Scale = 40;
     private const string ApiKey = "kill-test";
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-kill-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-kill-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [SkippableTheory]
     [InlineData("none")]
@@ -38,8 +34,8 @@ public sealed class KillTests(ITestOutputHelper log) : IDisposable
     [InlineData("status")]
     public async Task A_service_killed_and_restarted_finishes_the_campaign_with_no_fragment_enqueued_twice(string killAt)
     {
-        await using Rig rig = await Rig.StartAsync(_directory);
-        string db = $"sqlite:{Path.Combine(_directory, "kill.db")}";
+        await using Rig rig = await Rig.StartAsync(_temp.Path);
+        string db = $"sqlite:{Path.Combine(_temp.Path, "kill.db")}";
         ServiceProcess service = await ServiceProcess.StartAsync("--config", rig.Config, "--db", db);
         try
         {

@@ -4,34 +4,31 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Xunit.Abstractions;
+using LoRaFuota.Testing;
 
 namespace LoRaFuota.Server.Tests;
 
 /// <summary><c>lorafuota serve</c> with the built-in emulator: a dry run through the real command, its port and its SQLite file.</summary>
 public sealed class ServeCommandTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-serve-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-serve-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_dry_run_with_the_emulator_at_300x_updates_every_device()
     {
-        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_directory, "s.db")}", "--api-key", "k1", "--time-scale", "300", "--devices", "4");
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "s.db")}", "--api-key", "k1", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 4));
         using HttpClient client = serve.Client("k1");
         using var image = new ByteArrayContent(RandomNumberGenerator.GetBytes(3000));
         image.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         JsonElement package = await (await client.PostAsync(new Uri("/api/packages?title=fw&version=2.0.0", UriKind.Relative), image)).Content.ReadFromJsonAsync<JsonElement>();
-        string devices = string.Join(',', Enumerable.Range(1, 4).Select(i => $$"""{"dev_eui": "70b3d57ed000000{{i}}"}"""));
+        string devices = TestFleet.Request(4);
         using var request = new StringContent($$"""{"package_id": "{{package.GetProperty("id")}}", "devices": [{{devices}}], "region": "EU868", "dr": 5, "class": "C", "redundancy_percent": 30}""", System.Text.Encoding.UTF8, "application/json");
         JsonElement created = await (await client.PostAsync(new Uri("/api/campaigns", UriKind.Relative), request)).Content.ReadFromJsonAsync<JsonElement>();
         JsonElement report = created;
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        while (report.GetProperty("state").GetString() == "running" && wall.Elapsed < TimeSpan.FromSeconds(60))
+        while (report.GetProperty("state").GetString() == "running" && wall.Elapsed < TimeSpan.FromSeconds(120))
         {
             await Task.Delay(200);
             report = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/campaigns/{created.GetProperty("id")}", UriKind.Relative));

@@ -48,7 +48,7 @@ internal sealed class ServerBench : IAsyncDisposable
         ((IEndpointRouteBuilder)_app).DataSources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText ?? string.Empty)));
 
-    public static async Task<ServerBench> StartAsync(int devices = 4, double scale = 300)
+    public static async Task<ServerBench> StartAsync(int devices = 4, double scale = 100)
     {
         string directory = Directory.CreateTempSubdirectory("lorafuota-server-").FullName;
         var clock = new ScaledTimeProvider(scale);
@@ -56,7 +56,7 @@ internal sealed class ServerBench : IAsyncDisposable
         await store.MigrateAsync();
         RegionalParameters region = RegionalParameters.Get(Region.EU868);
         Func<string, string?> versions = sha => store.ListPackagesAsync().GetAwaiter().GetResult().FirstOrDefault(p => p.Sha256 == sha)?.Version;
-        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { DeviceCount = devices, Region = region, RawImageVersion = versions });
+        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { Fleet = TestFleet.Devices(devices), Region = region, RawImageVersion = versions });
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -86,7 +86,7 @@ internal sealed class ServerBench : IAsyncDisposable
 
     public async Task<JsonElement> CreateCampaignAsync(string packageId, string extra = "\"redundancy_percent\": 30")
     {
-        string devices = string.Join(',', Fleet.Devices.Select(d => $$"""{"dev_eui": "{{d.DevEui}}"}"""));
+        string devices = TestFleet.Request(Fleet.Devices.Count);
         using var body = new StringContent($$"""{"package_id": "{{packageId}}", "devices": [{{devices}}], "region": "EU868", "dr": 5, "class": "C", {{extra}}}""", System.Text.Encoding.UTF8, "application/json");
         using HttpResponseMessage response = await Client.PostAsync(new Uri("/api/campaigns", UriKind.Relative), body);
         string text = await response.Content.ReadAsStringAsync();

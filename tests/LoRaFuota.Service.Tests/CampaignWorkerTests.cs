@@ -11,20 +11,16 @@ namespace LoRaFuota.Service.Tests;
 /// <summary>Durable campaigns: run from the store to the end, resumed by another instance after one dies, never a fragment twice.</summary>
 public sealed class CampaignWorkerTests(ITestOutputHelper log) : IDisposable
 {
-    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(60);
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-worker-").FullName;
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(120);
+    private readonly TempDirectory _temp = new("lorafuota-worker-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_stored_campaign_runs_to_the_end_with_every_step_saved()
     {
         using WorkerBench bench = WorkerBench.Create();
-        var store = new SqliteFuotaStore(Path.Combine(_directory, "one.db"), bench.Clock);
+        var store = new SqliteFuotaStore(Path.Combine(_temp.Path, "one.db"), bench.Clock);
         Guid id = await bench.StoreAsync(store);
         using var worker = new CampaignWorker(store, bench.Server, bench.Setup.Keys, WorkerBench.Options("a"), bench.Clock);
 
@@ -54,7 +50,7 @@ public sealed class CampaignWorkerTests(ITestOutputHelper log) : IDisposable
     public async Task An_instance_that_dies_mid_delivery_is_taken_over_after_its_lease_and_nothing_is_sent_twice()
     {
         using WorkerBench bench = WorkerBench.Create();
-        string path = Path.Combine(_directory, "shared.db");
+        string path = Path.Combine(_temp.Path, "shared.db");
         Guid id = await bench.StoreAsync(new SqliteFuotaStore(path, bench.Clock));
         await RunOverAsync(bench, () => new SqliteFuotaStore(path, bench.Clock), id);
     }

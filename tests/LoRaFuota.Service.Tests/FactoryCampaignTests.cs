@@ -8,33 +8,30 @@ using LoRaFuota.Simulation.Time;
 using LoRaFuota.Storage.Model;
 using LoRaFuota.Storage.Sqlite;
 using Xunit.Abstractions;
+using LoRaFuota.Testing;
 
 namespace LoRaFuota.Service.Tests;
 
 /// <summary>A campaign made by <see cref="CampaignFactory"/> from an uploaded package runs to the end through the store and the worker.</summary>
 public sealed class FactoryCampaignTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-factory-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-factory-");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task An_uploaded_raw_image_reaches_every_device_with_the_packages_version()
     {
-        var clock = new ScaledTimeProvider(300);
-        var store = new SqliteFuotaStore(Path.Combine(_directory, "f.db"), clock);
+        var clock = new ScaledTimeProvider(100);
+        var store = new SqliteFuotaStore(Path.Combine(_temp.Path, "f.db"), clock);
         await store.MigrateAsync();
         StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2.0.0", Content = RandomNumberGenerator.GetBytes(3000) });
         RegionalParameters region = RegionalParameters.Get(Region.EU868);
-        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { DeviceCount = 4, Region = region, RawImageVersion = sha => sha == package.Sha256 ? package.Version : null });
+        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { Fleet = [.. Enumerable.Range(1, 4).Select(i => new FleetDevice { DevEui = new DevEui(0x70B3D57ED0000000UL + (ulong)i), UplinkIntervalSeconds = 120 })], Region = region, RawImageVersion = sha => sha == package.Sha256 ? package.Version : null });
         var request = new CampaignRequest { PackageId = package.Id, Region = "EU868", DataRate = 5, Class = "C", RedundancyPercent = 30 };
         foreach (var device in fleet.Devices)
         {
-            request.Devices.Add(new CampaignRequestDevice { DevEui = device.DevEui.ToString() });
+            request.Devices.Add(new CampaignRequestDevice { DevEui = device.DevEui.ToString(), UplinkIntervalS = 120 });
         }
 
         NewCampaign record = CampaignFactory.Create(request, (await store.GetPackageAsync(package.Id, withContent: true))!, fleet.Keys, clock.GetUtcNow()).Record;
@@ -44,7 +41,7 @@ public sealed class FactoryCampaignTests(ITestOutputHelper log) : IDisposable
 
         await worker.StartAsync(CancellationToken.None);
         var wall = System.Diagnostics.Stopwatch.StartNew();
-        while ((await store.GetCampaignAsync(id))!.State == CampaignState.Running && wall.Elapsed < TimeSpan.FromSeconds(60))
+        while ((await store.GetCampaignAsync(id))!.State == CampaignState.Running && wall.Elapsed < TimeSpan.FromSeconds(120))
         {
             await Task.Delay(100);
         }

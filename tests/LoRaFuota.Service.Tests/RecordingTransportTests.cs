@@ -4,6 +4,7 @@ using LoRaFuota.Service.Durability;
 using LoRaFuota.Storage;
 using LoRaFuota.Storage.Model;
 using LoRaFuota.Storage.Sqlite;
+using LoRaFuota.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoRaFuota.Service.Tests;
@@ -11,19 +12,15 @@ namespace LoRaFuota.Service.Tests;
 /// <summary>A fragment recorded as sent (before a crash, or by the previous holder) is not sent again; polls always go.</summary>
 public sealed class RecordingTransportTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("lorafuota-recording-").FullName;
+    private readonly TempDirectory _temp = new("lorafuota-recording-");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_recorded_fragment_is_skipped_a_new_one_is_recorded_then_sent_and_a_lost_lease_sends_nothing()
     {
-        var store = new SqliteFuotaStore(Path.Combine(_directory, "r.db"), _clock);
+        var store = new SqliteFuotaStore(Path.Combine(_temp.Path, "r.db"), _clock);
         await store.MigrateAsync();
         StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "1", Content = new byte[] { 1 } });
         var campaign = new NewCampaign { Name = "c", PackageId = package.Id, Parameters = "{}", Snapshot = "{}" };

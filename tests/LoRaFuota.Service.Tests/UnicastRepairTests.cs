@@ -20,17 +20,17 @@ public sealed class UnicastRepairTests(ITestOutputHelper log)
     public async Task Fragments_lost_before_the_air_are_repaired_and_the_block_verifies(int[] dropped)
     {
         RegionalParameters region = RegionalParameters.Get(Region.EU868);
-        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { DeviceCount = 2, Region = region, RawImageVersion = _ => "2.0.0" });
+        SimulatedFleet fleet = CampaignSimulator.CreateFleet(new SimulationOptions { Fleet = [.. Enumerable.Range(1, 2).Select(i => new FleetDevice { DevEui = new DevEui(0x70B3D57ED0000000UL + (ulong)i), UplinkIntervalSeconds = 120 })], Region = region, RawImageVersion = _ => "2.0.0" });
         byte[] content = RandomNumberGenerator.GetBytes(3000);
         var package = new StoredPackage { Id = Guid.NewGuid(), Title = "fw", Version = "2.0.0", Type = FirmwareType.Firmware, ChecksumAlgorithm = "SHA256", Checksum = "", Sha256 = "", Size = content.Length, CreatedAt = default, Content = content };
         var request = new CampaignRequest { PackageId = package.Id, Region = "EU868", DataRate = 5, Class = "C", RedundancyPercent = 30 };
         foreach (var device in fleet.Devices)
         {
-            request.Devices.Add(new CampaignRequestDevice { DevEui = device.DevEui.ToString() });
+            request.Devices.Add(new CampaignRequestDevice { DevEui = device.DevEui.ToString(), UplinkIntervalS = 120 });
         }
 
         FuotaCampaign campaign = CampaignFactory.Create(request, package, fleet.Keys, default).Campaign;
-        var clock = new ScaledTimeProvider(600);
+        var clock = new ScaledTimeProvider(100);
         using var server = new SimulatedNetworkServer(new SimulatedNetwork(region, 5, fleet.Devices), clock);
         var runner = new FuotaCampaignRunner(campaign, new DroppingTransport(server, [.. dropped]), clock);
 
@@ -39,7 +39,7 @@ public sealed class UnicastRepairTests(ITestOutputHelper log)
             await foreach (var _ in runner.RunAsync())
             {
             }
-        }).WaitAsync(TimeSpan.FromSeconds(60));
+        }).WaitAsync(TimeSpan.FromSeconds(120));
 
         foreach (DeviceStatus d in campaign.GetDevices())
         {

@@ -26,7 +26,7 @@ internal sealed class WorkerBench : IDisposable
 
     public Guid CampaignId { get; private set; }
 
-    /// <summary>Lease settings on the fast clock: 10 virtual minutes are 1 s of wall time.</summary>
+    /// <summary>Lease settings on the fast clock: 10 virtual minutes are 3 s of wall time.</summary>
     public static CampaignWorkerOptions Options(string owner) => new()
     {
         Owner = owner,
@@ -47,7 +47,7 @@ internal sealed class WorkerBench : IDisposable
             ConfigureDevice = d => d.UplinkInterval = TimeSpan.FromMinutes(2),
         };
         SimulationSetup setup = CampaignSimulator.Prepare(simulation);
-        var clock = new ScaledTimeProvider(600);
+        var clock = new ScaledTimeProvider(200);
         return new WorkerBench(setup, clock, new SimulatedNetworkServer(setup.Network, clock));
     }
 

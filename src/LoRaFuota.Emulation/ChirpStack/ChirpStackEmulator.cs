@@ -38,22 +38,11 @@ public sealed partial class ChirpStackEmulator : NetworkServerEmulator
     /// <summary>Connects to the broker as ChirpStack, subscribes to the commands and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <returns>A task that completes when the emulator is running.</returns>
-    public override Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.MqttHost, _options.MqttPort)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId("chirpstack-emulator-" + Guid.NewGuid().ToString("N")[..8]);
-        if (_options.MqttUsername is not null)
-        {
-            builder = builder.WithCredentials(_options.MqttUsername, _options.MqttPassword);
-        }
-
-        return StartAsync(
-            builder.Build(),
+    public override Task StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(
+            BrokerOptions(_options.MqttHost, _options.MqttPort, MQTTnet.Formatter.MqttProtocolVersion.V500, "chirpstack-emulator-", _options.MqttUsername, _options.MqttPassword),
             new MqttClientSubscribeOptionsBuilder().WithTopicFilter("application/+/device/+/command/+", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build(),
             cancellationToken);
-    }
 
     /// <summary>Adds the emulated API to an ASP.NET Core application (gRPC over HTTP/2).</summary>
     /// <param name="services">The application's services.</param>

@@ -41,15 +41,7 @@ public sealed class EmulatorHostOptions
     public void Validate()
     {
         var problems = new List<string>();
-        if (!Enum.IsDefined(Dialect))
-        {
-            problems.Add("Dialect must be ChirpStack or TheThingsStack.");
-        }
-
-        if (string.IsNullOrWhiteSpace(BrokerHost) || BrokerPort is < 1 or > 65535)
-        {
-            problems.Add("BrokerHost is required and BrokerPort must be 1 to 65535.");
-        }
+        BrokerChecks.Add(problems, Dialect, BrokerHost, BrokerPort);
 
         if (ApiAddress is { } api && (!api.IsAbsoluteUri || api.Scheme != Uri.UriSchemeHttp || api.AbsolutePath != "/"))
         {

@@ -45,25 +45,14 @@ public sealed partial class TtsEmulator : NetworkServerEmulator
     /// <summary>Connects to the broker as the server, subscribes to push and replace, and switches the devices on.</summary>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <returns>A task that completes when the emulator is running.</returns>
-    public override Task StartAsync(CancellationToken cancellationToken = default)
-    {
-        MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(_options.MqttHost, _options.MqttPort)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V311)
-            .WithClientId("tts-emulator-" + Guid.NewGuid().ToString("N")[..8]);
-        if (_options.MqttUsername is not null)
-        {
-            builder = builder.WithCredentials(_options.MqttUsername, _options.MqttPassword);
-        }
-
-        return StartAsync(
-            builder.Build(),
+    public override Task StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(
+            BrokerOptions(_options.MqttHost, _options.MqttPort, MQTTnet.Formatter.MqttProtocolVersion.V311, "tts-emulator-", _options.MqttUsername, _options.MqttPassword),
             new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter($"v3/{_options.ApplicationUid}/devices/+/down/push", MqttQualityOfServiceLevel.AtMostOnce)
                 .WithTopicFilter($"v3/{_options.ApplicationUid}/devices/+/down/replace", MqttQualityOfServiceLevel.AtMostOnce)
                 .Build(),
             cancellationToken);
-    }
 
     /// <summary>The id of an emulated device.</summary>
     /// <param name="devEui">The device's DevEUI.</param>
