@@ -24,6 +24,7 @@ public sealed partial class CampaignWorker : BackgroundService
     private readonly CampaignWorkerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly FuotaMetrics? _metrics;
 
     /// <summary>Initializes a new instance of the <see cref="CampaignWorker"/> class.</summary>
     /// <param name="store">The store.</param>
@@ -32,8 +33,9 @@ public sealed partial class CampaignWorker : BackgroundService
     /// <param name="options">The lease settings.</param>
     /// <param name="time">The clock; the system clock when null.</param>
     /// <param name="logger">The logger, or null.</param>
+    /// <param name="metrics">The instruments the campaigns' runners record on (System.Diagnostics.Metrics, meter <c>LoRaFuota</c>), or null.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public CampaignWorker(IFuotaStore store, IFuotaTransport transport, IDeviceKeyProvider keys, CampaignWorkerOptions options, TimeProvider? time = null, ILogger<CampaignWorker>? logger = null)
+    public CampaignWorker(IFuotaStore store, IFuotaTransport transport, IDeviceKeyProvider keys, CampaignWorkerOptions options, TimeProvider? time = null, ILogger<CampaignWorker>? logger = null, FuotaMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(transport);
@@ -46,6 +48,7 @@ public sealed partial class CampaignWorker : BackgroundService
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _metrics = metrics;
     }
 
     /// <summary>Gets the fragments this worker did not send because the store had them recorded as sent already.</summary>
@@ -100,7 +103,7 @@ public sealed partial class CampaignWorker : BackgroundService
         {
             (FuotaCampaign campaign, ProgressTracker tracker) = await RestoreAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
             var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
-            var runner = new FuotaCampaignRunner(campaign, transport, _time, options: _options.Runner);
+            var runner = new FuotaCampaignRunner(campaign, transport, _time, metrics: _metrics, options: _options.Runner);
             // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with
             // the same counters (a v2 FragSessionSetupReq repeated with its SessionCnt would be refused as a replay).
             runner.StepDecided = async cancellationToken =>

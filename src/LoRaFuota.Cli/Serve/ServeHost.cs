@@ -16,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 
 namespace LoRaFuota.Cli.Serve;
 
@@ -63,7 +64,21 @@ internal static class ServeHost
                 worker.Owner = owner;
             }
 
-            builder.Services.AddHostedService(sp => new CampaignWorker(store, sp.GetRequiredService<IFuotaTransport>(), keys, worker, clock, sp.GetService<ILogger<CampaignWorker>>()));
+            // Metrics through System.Diagnostics.Metrics (meter "LoRaFuota"), exported over OTLP when an endpoint is set.
+            builder.Services.AddSingleton(sp => new FuotaMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+            if (settings.OtlpEndpoint is Uri otlp)
+            {
+                builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                    .AddMeter(FuotaMetrics.MeterName)
+                    .AddOtlpExporter((exporter, reader) =>
+                    {
+                        exporter.Endpoint = otlp;
+                        exporter.Protocol = OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf;
+                        reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = settings.OtlpIntervalMilliseconds;
+                    }));
+            }
+
+            builder.Services.AddHostedService(sp => new CampaignWorker(store, sp.GetRequiredService<IFuotaTransport>(), keys, worker, clock, sp.GetService<ILogger<CampaignWorker>>(), sp.GetRequiredService<FuotaMetrics>()));
             await using WebApplication app = builder.Build();
             app.UseLoRaFuotaServer();
             try

@@ -31,6 +31,10 @@ internal sealed class ServeSettings
 
     public DateTimeOffset? TimeOrigin { get; init; }
 
+    public Uri? OtlpEndpoint { get; init; }
+
+    public int OtlpIntervalMilliseconds { get; init; }
+
     public string? PackagePublicKey { get; init; }
 
     public string? Owner { get; init; }
@@ -65,12 +69,16 @@ internal sealed class ServeSettings
             Urls = Text("Urls", "http://127.0.0.1:5080"),
             ApiKeys = keys,
             Keys = configuration["Keys"],
+            OtlpEndpoint = configuration["Otlp:Endpoint"] is not { Length: > 0 } otlp ? null
+                : Uri.TryCreate(otlp, UriKind.Absolute, out Uri? endpoint) ? endpoint
+                : throw new CliUsageException($"Otlp:Endpoint '{otlp}' is not an absolute URL."),
             TimeOrigin = configuration["TimeOrigin"] is not { Length: > 0 } origin ? null
                 : DateTimeOffset.TryParse(origin, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at) ? at
                 : throw new CliUsageException($"TimeOrigin '{origin}' is not an ISO 8601 time."),
             PackagePublicKey = configuration["PackagePublicKey"],
             Owner = configuration["Owner"],
             LeaseDuration = TimeSpan.FromSeconds(Number("LeaseSeconds", 30)),
+            OtlpIntervalMilliseconds = Number("Otlp:IntervalSeconds", 60) is double seconds && seconds >= 0.1 && seconds <= 3600 ? (int)(seconds * 1000) : throw new CliUsageException("Otlp:IntervalSeconds must be 0.1 to 3600."),
             Configuration = configuration,
         };
     }
