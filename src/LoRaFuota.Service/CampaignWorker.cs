@@ -102,6 +102,14 @@ public sealed partial class CampaignWorker : BackgroundService
         try
         {
             (FuotaCampaign campaign, ProgressTracker tracker) = await RestoreAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
+            if (_transport is IResumableTransport resumable)
+            {
+                foreach ((int group, string state) in await _store.GetGroupStatesAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false))
+                {
+                    resumable.RestoreGroupState(group, state); // the groups the campaign created before it was resumed here
+                }
+            }
+
             var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
             var runner = new FuotaCampaignRunner(campaign, transport, _time, metrics: _metrics, options: _options.Runner);
             // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with

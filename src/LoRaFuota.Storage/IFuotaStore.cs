@@ -118,6 +118,21 @@ public interface IFuotaStore
     /// <exception cref="LeaseLostException">The lease is no longer held; nothing was written.</exception>
     Task<bool> RecordFragmentAsync(CampaignLease lease, FragmentDelivery delivery, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps the network server's reference to a multicast group the campaign created (fenced; replaces an earlier one).</summary>
+    /// <param name="lease">The lease.</param>
+    /// <param name="group">The campaign's group number.</param>
+    /// <param name="state">The transport's reference (<c>IResumableTransport.GetGroupState</c>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when it is stored.</returns>
+    /// <exception cref="LeaseLostException">The lease is no longer held; nothing was written.</exception>
+    Task SaveGroupStateAsync(CampaignLease lease, int group, string state, CancellationToken cancellationToken = default);
+
+    /// <summary>Gets the network server's references to the campaign's multicast groups, by group number.</summary>
+    /// <param name="campaignId">The campaign.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The references.</returns>
+    Task<IReadOnlyDictionary<int, string>> GetGroupStatesAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
     /// <summary>Gets the fragments recorded for a campaign, by group and index.</summary>
     /// <param name="campaignId">The campaign.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -42,6 +42,10 @@ internal sealed class SeveredStore(IFuotaStore inner) : IFuotaStore
 
     public Task<bool> RecordFragmentAsync(CampaignLease lease, FragmentDelivery delivery, CancellationToken cancellationToken = default) => Call(() => inner.RecordFragmentAsync(lease, delivery, cancellationToken));
 
+    public Task SaveGroupStateAsync(CampaignLease lease, int group, string state, CancellationToken cancellationToken = default) => Call(async () => { await inner.SaveGroupStateAsync(lease, group, state, cancellationToken); return true; });
+
+    public Task<IReadOnlyDictionary<int, string>> GetGroupStatesAsync(Guid campaignId, CancellationToken cancellationToken = default) => Call(() => inner.GetGroupStatesAsync(campaignId, cancellationToken));
+
     public Task<IReadOnlyList<FragmentDelivery>> GetFragmentsAsync(Guid campaignId, CancellationToken cancellationToken = default) => Call(() => inner.GetFragmentsAsync(campaignId, cancellationToken));
 
     private Task<T> Call<T>(Func<Task<T>> call) =>

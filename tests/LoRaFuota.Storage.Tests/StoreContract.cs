@@ -25,8 +25,8 @@ public abstract class StoreContract : IDisposable
 
         int[] versions = await Task.WhenAll(instances.Select(s => s.MigrateAsync()));
 
-        Assert.All(versions, v => Assert.Equal(1, v));
-        Assert.Equal(1, await Open().MigrateAsync());
+        Assert.All(versions, v => Assert.Equal(2, v));
+        Assert.Equal(2, await Open().MigrateAsync());
         Assert.Empty(await instances[0].ListPackagesAsync());
     }
 
@@ -182,6 +182,26 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(
             [new FragmentDelivery(0, 1, 100, Clock.GetUtcNow()), new FragmentDelivery(0, 2, 101, Clock.GetUtcNow()), new FragmentDelivery(1, 1, null, Clock.GetUtcNow())],
             await store.GetFragmentsAsync(campaign.Id));
+    }
+
+    [SkippableFact]
+    public async Task A_groups_network_server_reference_is_kept_replaced_and_fenced()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredCampaign campaign = await CampaignAsync(store);
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
+
+        await store.SaveGroupStateAsync(lease, 0, "first");
+        await store.SaveGroupStateAsync(lease, 0, "9b4c-second");
+        await store.SaveGroupStateAsync(lease, 1, "other");
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveGroupStateAsync(lease, 0, "stale"));
+        IReadOnlyDictionary<int, string> states = await store.GetGroupStatesAsync(campaign.Id);
+        Assert.Equal(2, states.Count);
+        Assert.Equal("9b4c-second", states[0]);
+        Assert.Equal("other", states[1]);
+        Assert.Empty(await store.GetGroupStatesAsync(Guid.NewGuid()));
     }
 
     [SkippableFact]

@@ -18,7 +18,7 @@ namespace LoRaFuota.ChirpStack.Transport;
 /// (server-assigned frame counters, 5 s pacing, no multicast reports) as <see cref="Capabilities"/>. A refusal by
 /// ChirpStack becomes a <see cref="FuotaTransportException"/>, which the campaign records as a network-server error.
 /// </summary>
-public sealed partial class ChirpStackTransport : IFuotaTransport
+public sealed partial class ChirpStackTransport : IFuotaTransport, IResumableTransport
 {
     private readonly ChirpStackMqttClient _mqtt;
     private readonly ChirpStackApiClient _api;
@@ -146,6 +146,20 @@ public sealed partial class ChirpStackTransport : IFuotaTransport
         }
 
         return uplink.GatewayTime ?? uplink.NetworkServerTime ?? uplink.EventTime ?? _time.GetUtcNow();
+    }
+
+    /// <inheritdoc/>
+    public string? GetGroupState(int group) => _groups.TryGetValue(group, out string? id) ? id : null;
+
+    /// <inheritdoc/>
+    public void RestoreGroupState(int group, string state)
+    {
+        if (!Guid.TryParse(state, out _))
+        {
+            throw new ArgumentException($"'{state}' is not a ChirpStack multicast group id (a UUID).", nameof(state));
+        }
+
+        _groups[group] = state;
     }
 
     private string GroupId(int group) =>

@@ -9,7 +9,8 @@ namespace LoRaFuota.Service.Durability;
 /// The network server as a leased campaign sees it: a data fragment is recorded in the store (fenced by the lease)
 /// before it is handed over, and one already recorded — sent before a crash or by the instance that held the campaign
 /// before — is not sent again. At most once: a fragment recorded just before a crash is lost rather than doubled, which
-/// the code's redundancy and the status polls cover.
+/// the code's redundancy and the status polls cover. The network server's reference to each multicast group created is
+/// stored too, so a campaign resumed in another process reaches the same group.
 /// </summary>
 internal sealed class RecordingTransport(IFuotaTransport inner, IFuotaStore store, Func<CampaignLease> lease, TimeProvider time) : IFuotaTransport
 {
@@ -20,7 +21,15 @@ internal sealed class RecordingTransport(IFuotaTransport inner, IFuotaStore stor
 
     public ValueTask SendUnicastAsync(UnicastDownlink downlink, CancellationToken cancellationToken) => inner.SendUnicastAsync(downlink, cancellationToken);
 
-    public ValueTask CreateMulticastGroupAsync(MulticastGroupCreation group, CancellationToken cancellationToken) => inner.CreateMulticastGroupAsync(group, cancellationToken);
+    public async ValueTask CreateMulticastGroupAsync(MulticastGroupCreation group, CancellationToken cancellationToken)
+    {
+        await inner.CreateMulticastGroupAsync(group, cancellationToken).ConfigureAwait(false);
+        if (inner is IResumableTransport resumable && resumable.GetGroupState(group.Group) is string state)
+        {
+            // A campaign resumed elsewhere must reach this group: keep the network server's reference with the campaign.
+            await store.SaveGroupStateAsync(lease(), group.Group, state, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public async ValueTask SendMulticastAsync(MulticastDownlink downlink, CancellationToken cancellationToken)
     {

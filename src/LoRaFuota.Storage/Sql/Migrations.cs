@@ -4,7 +4,7 @@ namespace LoRaFuota.Storage.Sql;
 internal static class Migrations
 {
     /// <summary>Gets the newest schema version.</summary>
-    public static int Latest => 1;
+    public static int Latest => 2;
 
     /// <summary>The statements that take the schema from <paramref name="version"/> − 1 to <paramref name="version"/>.</summary>
     public static IReadOnlyList<string> For(int version, SqlDialect dialect) => version switch
@@ -44,6 +44,15 @@ internal static class Migrations
             CREATE TABLE fragment_deliveries (
                 campaign_id TEXT NOT NULL REFERENCES campaigns (id), grp INTEGER NOT NULL, idx INTEGER NOT NULL,
                 fcnt BIGINT, enqueued_at BIGINT NOT NULL, PRIMARY KEY (campaign_id, grp, idx))
+            """,
+        ],
+        // 2: the network server's own reference to each multicast group a campaign created, for a resumed campaign.
+        2 =>
+        [
+            """
+            CREATE TABLE campaign_groups (
+                campaign_id TEXT NOT NULL REFERENCES campaigns (id), grp INTEGER NOT NULL, transport_state TEXT NOT NULL,
+                PRIMARY KEY (campaign_id, grp))
             """,
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "No such schema version."),

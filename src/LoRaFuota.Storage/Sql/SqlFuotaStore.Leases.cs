@@ -133,6 +133,40 @@ public abstract partial class SqlFuotaStore
     }
 
     /// <inheritdoc/>
+    public Task SaveGroupStateAsync(CampaignLease lease, int group, string state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        DateTimeOffset now = Now;
+        return WriteAsync(
+            async (connection, transaction) =>
+            {
+                await FenceAsync(connection, transaction, lease, now, null, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(
+                    connection,
+                    transaction,
+                    "INSERT INTO campaign_groups (campaign_id, grp, transport_state) VALUES (@id, @grp, @state) ON CONFLICT (campaign_id, grp) DO UPDATE SET transport_state = @state",
+                    cancellationToken,
+                    ("id", Id(lease.CampaignId)),
+                    ("grp", group),
+                    ("state", state)).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<int, string>> GetGroupStatesAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyDictionary<int, string>>(
+            async connection => (await QueryAsync(
+                connection,
+                null,
+                "SELECT grp, transport_state FROM campaign_groups WHERE campaign_id = @id",
+                reader => (Group: reader.GetInt32(0), State: reader.GetString(1)),
+                cancellationToken,
+                ("id", Id(campaignId))).ConfigureAwait(false)).ToDictionary(r => r.Group, r => r.State),
+            cancellationToken);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<FragmentDelivery>> GetFragmentsAsync(Guid campaignId, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<FragmentDelivery>>(
             async connection => await QueryAsync(

@@ -20,7 +20,7 @@ namespace LoRaFuota.TheThingsStack.Transport;
 /// are the server's (the pseudo-device's session starts at the campaign's first counter); <c>down/sent</c> and
 /// <c>down/failed</c> report every frame.
 /// </summary>
-public sealed partial class TtsTransport : IFuotaTransport, IAsyncDisposable
+public sealed partial class TtsTransport : IFuotaTransport, IResumableTransport, IAsyncDisposable
 {
     private readonly TtsMqttClient _mqtt;
     private readonly TtsDeviceRegistryClient _registry;
@@ -236,6 +236,16 @@ public sealed partial class TtsTransport : IFuotaTransport, IAsyncDisposable
 
     private string DeviceId(DevEui eui) =>
         _deviceIds.TryGetValue(eui, out string? id) ? id : _options.DeviceIdPrefix + eui.ToString().ToLowerInvariant();
+
+    /// <inheritdoc/>
+    public string? GetGroupState(int group) => _groups.TryGetValue(group, out string? id) ? id : null;
+
+    /// <inheritdoc/>
+    public void RestoreGroupState(int group, string state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        _groups[group] = state; // the multicast pseudo-device's id
+    }
 
     private string GroupDevice(int group) =>
         _groups.TryGetValue(group, out string? id) ? id : throw new FuotaTransportException($"Multicast group {group} was not created through this transport.");
