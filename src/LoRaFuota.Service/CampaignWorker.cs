@@ -110,6 +110,14 @@ public sealed partial class CampaignWorker : BackgroundService
                 }
             }
 
+            // Fragments the last holder decided to send but never handed over go out now, while the session lasts.
+            IReadOnlyList<FragmentDelivery> delivered = await _store.GetFragmentsAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
+            int again = campaign.ResumeDelivery(delivered.Select(d => (d.Group, d.Index)));
+            if (again > 0)
+            {
+                Log.FragmentsResent(_logger, claimed.CampaignId, again);
+            }
+
             var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
             var runner = new FuotaCampaignRunner(campaign, transport, _time, metrics: _metrics, options: _options.Runner);
             // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with
@@ -263,6 +271,9 @@ public sealed partial class CampaignWorker : BackgroundService
 
         [LoggerMessage(4, LogLevel.Error, "Campaign {Id} stopped on an error; it will be claimed again")]
         public static partial void CampaignFailed(ILogger logger, Guid id, Exception exception);
+
+        [LoggerMessage(6, LogLevel.Information, "Campaign {Id}: {Count} fragments decided before the takeover never reached the network server; they are sent now")]
+        public static partial void FragmentsResent(ILogger logger, Guid id, int count);
 
         [LoggerMessage(5, LogLevel.Warning, "The store did not answer; trying again")]
         public static partial void StoreUnavailable(ILogger logger, Exception exception);
