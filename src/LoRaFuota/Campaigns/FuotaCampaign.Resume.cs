@@ -9,8 +9,9 @@ public sealed partial class FuotaCampaign
     /// Tells a campaign restored after a crash which data fragments actually reached the network server (the host's
     /// record, written before each was handed over). A host that saves each step before its actions go out restores a
     /// campaign that believes the whole step was sent; the fragments of it that never went out are sent again while the
-    /// session window lasts, with new frame counters, and the ones that did go out are not repeated. Call it once,
-    /// before the restored campaign's next step.
+    /// session window lasts, with new frame counters. Delivery rewinds to the first fragment not handed over: any after
+    /// it that did go out are decided again and must be dropped against the same record (the service's worker does).
+    /// Call it once, before the restored campaign's next step.
     /// </summary>
     /// <param name="handedOver">Every (group, fragment number) recorded as handed to the network server.</param>
     /// <returns>How many fragments will be sent again.</returns>
