@@ -16,9 +16,18 @@ public sealed class ServeCommandTests(ITestOutputHelper log) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task A_dry_run_with_the_emulator_at_300x_updates_every_device()
+    public Task A_dry_run_with_the_emulator_updates_every_device() => DryRunAsync($"sqlite:{Path.Combine(_temp.Path, "s.db")}");
+
+    [SkippableFact]
+    public async Task A_dry_run_on_postgresql_updates_every_device()
     {
-        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "s.db")}", "--api-key", "k1", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 4));
+        using PostgreSqlServer database = PostgreSqlServer.CreateDatabase();
+        await DryRunAsync("postgres:" + database.ConnectionString);
+    }
+
+    private async Task DryRunAsync(string db)
+    {
+        await using ServeRun serve = await ServeRun.StartAsync("--db", db, "--api-key", "k1", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 4));
         using HttpClient client = serve.Client("k1");
         using var image = new ByteArrayContent(RandomNumberGenerator.GetBytes(3000));
         image.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
