@@ -108,28 +108,19 @@ public abstract partial class SqlFuotaStore
     }
 
     /// <inheritdoc/>
-    public Task<bool> RecordFragmentAsync(CampaignLease lease, FragmentDelivery delivery, CancellationToken cancellationToken = default)
+    public async Task<bool> RecordFragmentAsync(CampaignLease lease, FragmentDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentOutOfRangeException.ThrowIfNegative(delivery.Index);
-        DateTimeOffset now = Now;
-        return WriteAsync(
-            async (connection, transaction) =>
-            {
-                await FenceAsync(connection, transaction, lease, now, null, cancellationToken).ConfigureAwait(false);
-                return await ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO fragment_deliveries (campaign_id, grp, idx, fcnt, enqueued_at) VALUES (@id, @grp, @idx, @fcnt, @at) ON CONFLICT (campaign_id, grp, idx) DO NOTHING",
-                    cancellationToken,
-                    ("id", Id(lease.CampaignId)),
-                    ("grp", delivery.Group),
-                    ("idx", delivery.Index),
-                    ("fcnt", delivery.FCnt is uint f ? (long)f : null),
-                    ("at", delivery.EnqueuedAt.UtcTicks)).ConfigureAwait(false) == 1;
-            },
-            cancellationToken);
+        return await FencedExecuteAsync(
+            lease,
+            "INSERT INTO fragment_deliveries (campaign_id, grp, idx, fcnt, enqueued_at) VALUES (@id, @grp, @idx, @fcnt, @at) ON CONFLICT (campaign_id, grp, idx) DO NOTHING",
+            cancellationToken,
+            ("grp", delivery.Group),
+            ("idx", delivery.Index),
+            ("fcnt", delivery.FCnt is uint f ? (long)f : null),
+            ("at", delivery.EnqueuedAt.UtcTicks)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc/>
@@ -137,21 +128,12 @@ public abstract partial class SqlFuotaStore
     {
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        DateTimeOffset now = Now;
-        return WriteAsync(
-            async (connection, transaction) =>
-            {
-                await FenceAsync(connection, transaction, lease, now, null, cancellationToken).ConfigureAwait(false);
-                return await ExecuteAsync(
-                    connection,
-                    transaction,
-                    "INSERT INTO campaign_groups (campaign_id, grp, transport_state) VALUES (@id, @grp, @state) ON CONFLICT (campaign_id, grp) DO UPDATE SET transport_state = @state",
-                    cancellationToken,
-                    ("id", Id(lease.CampaignId)),
-                    ("grp", group),
-                    ("state", state)).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return FencedExecuteAsync(
+            lease,
+            "INSERT INTO campaign_groups (campaign_id, grp, transport_state) VALUES (@id, @grp, @state) ON CONFLICT (campaign_id, grp) DO UPDATE SET transport_state = @state",
+            cancellationToken,
+            ("grp", group),
+            ("state", state));
     }
 
     /// <inheritdoc/>
@@ -177,6 +159,19 @@ public abstract partial class SqlFuotaStore
                 cancellationToken,
                 ("id", Id(campaignId))).ConfigureAwait(false),
             cancellationToken);
+
+    // One statement for the lease's campaign (@id), in a transaction behind the fence.
+    private Task<int> FencedExecuteAsync(CampaignLease lease, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        DateTimeOffset now = Now;
+        return WriteAsync(
+            async (connection, transaction) =>
+            {
+                await FenceAsync(connection, transaction, lease, now, null, cancellationToken).ConfigureAwait(false);
+                return await ExecuteAsync(connection, transaction, sql, cancellationToken, [("id", Id(lease.CampaignId)), .. values]).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
 
     private static void CheckDuration(TimeSpan duration)
     {
