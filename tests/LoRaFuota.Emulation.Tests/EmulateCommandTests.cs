@@ -200,70 +200,21 @@ public sealed class EmulateCommandTests(ITestOutputHelper log) : IDisposable
     /// <summary>The command running on a thread of its own, as a user would run it in a terminal.</summary>
     private sealed class EmulateRun : IAsyncDisposable
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly StringWriter _output = new();
-        private readonly StringWriter _error = new();
-        private Task<int> _exit = Task.FromResult(0);
+        private readonly CliThread _thread;
 
-        public static EmulateRun Start(string[] args, TimeProvider clock)
-        {
-            var run = new EmulateRun();
-            TextWriter output = TextWriter.Synchronized(run._output);
-            TextWriter error = TextWriter.Synchronized(run._error);
-            run._exit = Task.Run(() => LoRaFuotaCli.Run(args, TextReader.Null, output, error, clock, run._stop.Token));
-            return run;
-        }
+        private EmulateRun(CliThread thread) => _thread = thread;
 
-        public async Task<JsonElement> ReadyAsync()
-        {
-            for (int i = 0; i < 300 && !_exit.IsCompleted; i++)
-            {
-                if (Line("ready") is JsonElement ready)
-                {
-                    return ready;
-                }
+        public static EmulateRun Start(string[] args, TimeProvider clock) => new(CliThread.Start(args, clock));
 
-                await Task.Delay(50);
-            }
-
-            throw new InvalidOperationException($"emulate did not get ready: exit {(_exit.IsCompleted ? _exit.Result : -1)}, {Text(_error)}");
-        }
+        public Task<JsonElement> ReadyAsync() => _thread.WaitForAsync("ready");
 
         public async Task<JsonElement> StopAsync()
         {
-            await _stop.CancelAsync();
-            int code = await _exit.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(code == 0, Text(_error));
-            return Line("stopped") ?? throw new InvalidOperationException("no stopped line: " + Text(_output));
+            int code = await _thread.StopAsync();
+            Assert.True(code == 0, _thread.Error);
+            return _thread.Line("stopped") ?? throw new InvalidOperationException("no stopped line");
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _exit.WaitAsync(TimeSpan.FromSeconds(30));
-            _stop.Dispose();
-        }
-
-        private static string Text(StringWriter writer)
-        {
-            lock (writer)
-            {
-                return writer.ToString();
-            }
-        }
-
-        private JsonElement? Line(string name)
-        {
-            foreach (string line in Text(_output).Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                using JsonDocument document = JsonDocument.Parse(line);
-                if (document.RootElement.GetProperty("event").GetString() == name)
-                {
-                    return document.RootElement.Clone();
-                }
-            }
-
-            return null;
-        }
+        public ValueTask DisposeAsync() => _thread.DisposeAsync();
     }
 }

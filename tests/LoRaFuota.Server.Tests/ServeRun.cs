@@ -1,38 +1,28 @@
 using System.Text.Json;
-using LoRaFuota.Cli;
+using LoRaFuota.Testing;
 
 namespace LoRaFuota.Server.Tests;
 
 /// <summary><c>lorafuota serve</c> on a thread of its own (in this process), on a free port, stopped as Ctrl+C would.</summary>
 internal sealed class ServeRun : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new();
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
-    private Task<int> _exit = Task.FromResult(0);
+    private readonly CliThread _thread;
 
-    public Uri Address { get; private set; } = null!;
+    private ServeRun(CliThread thread, Uri address)
+    {
+        _thread = thread;
+        Address = address;
+    }
 
-    public string Error => Text(_error);
+    public Uri Address { get; }
+
+    public string Error => _thread.Error;
 
     public static async Task<ServeRun> StartAsync(params string[] args)
     {
-        var run = new ServeRun();
-        TextWriter output = TextWriter.Synchronized(run._output);
-        TextWriter error = TextWriter.Synchronized(run._error);
-        run._exit = Task.Run(() => LoRaFuotaCli.Run(["serve", "--urls", "http://127.0.0.1:0", .. args], TextReader.Null, output, error, TimeProvider.System, run._stop.Token));
-        for (int i = 0; i < 400 && !run._exit.IsCompleted; i++)
-        {
-            if (Text(run._output).Split('\n').FirstOrDefault(l => l.Contains("\"listening\"", StringComparison.Ordinal)) is string line)
-            {
-                run.Address = new Uri(JsonDocument.Parse(line).RootElement.GetProperty("urls").GetString()!.Split(';')[0]);
-                return run;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new InvalidOperationException($"serve did not start: {Text(run._error)}");
+        var thread = CliThread.Start(["serve", "--urls", "http://127.0.0.1:0", .. args], TimeProvider.System);
+        JsonElement listening = await thread.WaitForAsync("listening");
+        return new ServeRun(thread, new Uri(listening.GetProperty("urls").GetString()!.Split(';')[0]));
     }
 
     public HttpClient Client(string? key)
@@ -46,23 +36,7 @@ internal sealed class ServeRun : IAsyncDisposable
         return client;
     }
 
-    public async Task<int> StopAsync()
-    {
-        await _stop.CancelAsync();
-        return await _exit.WaitAsync(TimeSpan.FromSeconds(30));
-    }
+    public Task<int> StopAsync() => _thread.StopAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _stop.Dispose();
-    }
-
-    private static string Text(StringWriter writer)
-    {
-        lock (writer)
-        {
-            return writer.ToString();
-        }
-    }
+    public ValueTask DisposeAsync() => _thread.DisposeAsync();
 }
