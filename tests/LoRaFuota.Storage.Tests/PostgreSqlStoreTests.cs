@@ -22,6 +22,19 @@ public sealed class PostgreSqlStoreTests : StoreContract
         }
     }
 
+    private protected override Sql.SqlDialect Dialect { get; } = new ColumnTypes("BYTEA", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+
+    protected override async Task ExecuteAsync(params string[] statements)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_database.Value.ConnectionString);
+        await connection.OpenAsync();
+        foreach (string statement in statements)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     protected override IFuotaStore Open()
     {
         var store = new PostgreSqlFuotaStore(_database.Value.ConnectionString, Clock);

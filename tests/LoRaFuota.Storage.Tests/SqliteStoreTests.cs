@@ -15,6 +15,20 @@ public sealed class SqliteStoreTests : StoreContract
 
     protected override IFuotaStore Open() => new SqliteFuotaStore(Path.Combine(_directory, "lorafuota.db"), Clock);
 
+    private protected override Sql.SqlDialect Dialect { get; } = new ColumnTypes("BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT");
+
+    protected override async Task ExecuteAsync(params string[] statements)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "lorafuota.db")}");
+        await connection.OpenAsync();
+        foreach (string statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     [Fact]
     public async Task The_file_is_in_wal_mode()
     {

@@ -18,6 +18,12 @@ public abstract class StoreContract : IDisposable
     /// <summary>A store on a fresh database; every call gives another handle on the same database.</summary>
     protected abstract IFuotaStore Open();
 
+    /// <summary>The column types of this database, for writing an old schema by hand.</summary>
+    private protected abstract Sql.SqlDialect Dialect { get; }
+
+    /// <summary>Runs statements on the database directly, outside the store.</summary>
+    protected abstract Task ExecuteAsync(params string[] statements);
+
     [SkippableFact]
     public async Task Migrations_are_idempotent_and_concurrent_starts_do_not_corrupt_them()
     {
@@ -28,6 +34,32 @@ public abstract class StoreContract : IDisposable
         Assert.All(versions, v => Assert.Equal(2, v));
         Assert.Equal(2, await Open().MigrateAsync());
         Assert.Empty(await instances[0].ListPackagesAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_database_at_schema_version_1_is_upgraded_in_place_and_keeps_its_data()
+    {
+        // A database as the first release left it: version 1's tables, its record, a package and a running campaign.
+        await ExecuteAsync(
+        [
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)",
+            .. Sql.Migrations.For(1, Dialect),
+            "INSERT INTO schema_migrations (version, applied_at) VALUES (1, 0)",
+            "INSERT INTO packages (id, title, version, type, checksum_algorithm, checksum, sha256, description, size, created_at, deleted_at, content) "
+                + "VALUES ('6f9619ff-8b86-d011-b42d-00cf4fc964ff', 'old', '1.0', 0, 'SHA256', 'aa', 'aa', NULL, 1, 0, NULL, " + (Dialect.BlobType == "BYTEA" ? "'\\x01'" : "X'01'") + ")",
+            "INSERT INTO campaigns (id, name, package_id, state, cancel_requested, parameters, snapshot, plan, revision, created_at, updated_at, ended_at, lease_owner, lease_token, lease_expires_at) "
+                + "VALUES ('7f9619ff-8b86-d011-b42d-00cf4fc964ff', 'kept', '6f9619ff-8b86-d011-b42d-00cf4fc964ff', 0, 0, '{}', '{}', NULL, 5, 0, 0, NULL, NULL, NULL, NULL)",
+        ]);
+        IFuotaStore store = Open();
+
+        Assert.Equal(2, await store.MigrateAsync());
+        Assert.Equal(2, await Open().MigrateAsync());
+        StoredCampaign kept = (await store.GetCampaignAsync(Guid.Parse("7f9619ff-8b86-d011-b42d-00cf4fc964ff")))!;
+        Assert.Equal(("kept", 5L), (kept.Name, kept.Revision));
+        Assert.Equal("old", (await store.ListPackagesAsync()).Single().Title);
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
+        await store.SaveGroupStateAsync(lease, 0, "upgraded"); // version 2's table is there
+        Assert.Equal("upgraded", (await store.GetGroupStatesAsync(kept.Id))[0]);
     }
 
     [SkippableFact]
