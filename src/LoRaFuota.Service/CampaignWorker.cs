@@ -139,13 +139,7 @@ public sealed partial class CampaignWorker : BackgroundService
             {
                 await foreach (CampaignEvent _ in runner.RunAsync(lost.Token).ConfigureAwait(false))
                 {
-                    // every step was saved when it was decided
-                }
-
-                if (campaign.IsCompleted && !ended)
-                {
-                    await _store.SaveProgressAsync(holder.Lease, tracker.Next(campaign, runner.SaveSnapshot()), stoppingToken).ConfigureAwait(false);
-                    ended = true;
+                    // every step, the last included, was saved when it was decided
                 }
             }
             finally

@@ -25,6 +25,24 @@ public sealed class ServeCommandTests(ITestOutputHelper log) : IDisposable
         await DryRunAsync("postgres:" + database.ConnectionString);
     }
 
+    [Fact]
+    public async Task A_package_over_8_MiB_is_refused_whether_its_length_is_declared_or_not()
+    {
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "big.db")}", "--api-key", "k");
+        using HttpClient client = serve.Client("k");
+        byte[] big = new byte[(8 * 1024 * 1024) + 1];
+        using var declared = new ByteArrayContent(big);
+        using var chunked = new StreamContent(new MemoryStream(big)); // no Content-Length: sent chunked
+        chunked.Headers.ContentLength = null;
+
+        HttpResponseMessage first = await client.PostAsync(new Uri("/api/packages?title=big&version=1", UriKind.Relative), declared);
+        HttpResponseMessage second = await client.PostAsync(new Uri("/api/packages?title=big&version=2", UriKind.Relative), chunked);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, second.StatusCode);
+        Assert.Equal("[]", await client.GetStringAsync(new Uri("/api/packages", UriKind.Relative)));
+    }
+
     private async Task DryRunAsync(string db)
     {
         await using ServeRun serve = await ServeRun.StartAsync("--db", db, "--api-key", "k1", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 4));

@@ -14,11 +14,15 @@ internal sealed record CampaignReport(StoredCampaign Campaign, StoredPackage? Pa
 {
     public static async Task<CampaignReport?> ReadAsync(IFuotaStore store, Guid id, CancellationToken cancellationToken)
     {
-        if (await store.GetCampaignAsync(id, cancellationToken).ConfigureAwait(false) is not StoredCampaign campaign)
-        {
-            return null;
-        }
+        return await store.GetCampaignAsync(id, cancellationToken).ConfigureAwait(false) is StoredCampaign campaign
+            ? await ReadAsync(store, campaign, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
 
+    /// <summary>The report of a campaign already read: its package, devices, history and deliveries.</summary>
+    public static async Task<CampaignReport> ReadAsync(IFuotaStore store, StoredCampaign campaign, CancellationToken cancellationToken)
+    {
+        Guid id = campaign.Id;
         StoredPackage? package = await store.GetPackageAsync(campaign.PackageId, cancellationToken: cancellationToken).ConfigureAwait(false);
         IReadOnlyList<DeviceRecord> devices = await store.GetDevicesAsync(id, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<DeviceHistoryEntry> history = await store.GetHistoryAsync(id, cancellationToken: cancellationToken).ConfigureAwait(false);

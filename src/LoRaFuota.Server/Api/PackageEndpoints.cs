@@ -35,6 +35,11 @@ internal static class PackageEndpoints
     private static async Task UploadAsync(HttpContext context)
     {
         IQueryCollection query = context.Request.Query;
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUpload + 1; // the server stops reading a larger body, declared or chunked
+        }
+
         if (context.Request.ContentLength > MaxUpload)
         {
             await Problem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Too large", $"A package is at most {MaxUpload} bytes.");
@@ -49,7 +54,16 @@ internal static class PackageEndpoints
         }
 
         using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        try
+        {
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await Problem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Too large", $"A package is at most {MaxUpload} bytes.");
+            return;
+        }
+
         if (body.Length > MaxUpload)
         {
             await Problem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Too large", $"A package is at most {MaxUpload} bytes.");

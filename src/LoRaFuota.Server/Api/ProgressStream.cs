@@ -28,15 +28,17 @@ internal static class ProgressStream
         {
             while (!context.RequestAborted.IsCancellationRequested)
             {
-                CampaignReport report = (await CampaignReport.ReadAsync(store, id, context.RequestAborted))!;
-                if (report.Campaign.Revision != sent)
+                // One cheap read a tick; the whole report (devices, history, deliveries) only when something was written.
+                StoredCampaign campaign = (await store.GetCampaignAsync(id, context.RequestAborted))!;
+                if (campaign.Revision != sent)
                 {
-                    sent = report.Campaign.Revision;
+                    sent = campaign.Revision;
+                    CampaignReport report = await CampaignReport.ReadAsync(store, campaign, context.RequestAborted);
                     await context.Response.WriteAsync($"event: report\ndata: {report.ToJson()}\n\n", context.RequestAborted);
                     await context.Response.Body.FlushAsync(context.RequestAborted);
                 }
 
-                if (report.Campaign.State != CampaignState.Running)
+                if (campaign.State != CampaignState.Running)
                 {
                     await context.Response.WriteAsync("event: end\ndata: {}\n\n", context.RequestAborted);
                     return;
