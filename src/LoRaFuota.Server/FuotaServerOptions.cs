@@ -9,6 +9,12 @@ public sealed class FuotaServerOptions
     /// <summary>Gets or sets the network server's own multicast pacing that new campaigns must plan for (ChirpStack: 5 s), or null.</summary>
     public TimeSpan? ServerSpacing { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many devices a new campaign contacts per minute when its request does not say, or null for all at
+    /// once: the fleet-wide pacing that keeps a large fleet's setup traffic from flooding the network server.
+    /// </summary>
+    public int? DevicesPerMinute { get; set; }
+
     /// <summary>Gets or sets the name the health endpoint reports for the store (<c>sqlite</c> or <c>postgres</c>).</summary>
     public string StoreName { get; set; } = "sqlite";
 

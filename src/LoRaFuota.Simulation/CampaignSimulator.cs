@@ -56,6 +56,7 @@ public static class CampaignSimulator
             TargetSuccessProbability = options.TargetSuccessProbability,
             ExpectedLoss = options.Loss,
             ClosedLoop = options.ClosedLoop,
+            DevicesPerMinute = options.DevicesPerMinute,
             Delivery = options.UnicastOnly ? CampaignDelivery.UnicastOnly : CampaignDelivery.Multicast,
             McAddr = (uint)SimulationRandom.For(options.Seed, -1).NextUInt64(),
             McKey = RandomKey(options.Seed, -2),

@@ -64,6 +64,9 @@ public sealed class SimulationOptions
     /// <summary>Gets or sets a value indicating whether the campaign runs the closed loop.</summary>
     public bool ClosedLoop { get; set; }
 
+    /// <summary>Gets or sets how many devices the campaign contacts per minute, or null for all at once (<see cref="FuotaCampaignOptions.DevicesPerMinute"/>).</summary>
+    public int? DevicesPerMinute { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the campaign sends everything by unicast.</summary>
     public bool UnicastOnly { get; set; }
 

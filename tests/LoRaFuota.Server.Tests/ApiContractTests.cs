@@ -64,6 +64,7 @@ public sealed class ApiContractTests
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"D\", \"redundancy_percent\": 30}", "class must be C or B")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"zz\"}, {\"dev_eui\": \"70b3d57ed0000001\"}, {\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"C\", \"redundancy_percent\": 30}", "devices[0].dev_eui must be 16 hex digits. device 70b3d57ed0000001 is listed twice.")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"C\"}", "Redundancy")]
+    [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"C\", \"redundancy\": 2, \"devices_per_minute\": 0}", "devices_per_minute must be 1 to 1000000")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 0, \"class\": \"C\", \"redundancy\": 2000}", "cannot run as planned")]
     public async Task Bad_campaign_requests_get_a_problem_that_says_what_to_fix_and_create_nothing(string body, string expected)
     {

@@ -39,4 +39,25 @@ public sealed class CampaignApiTests(ITestOutputHelper log)
             Assert.Equal("UPDATED", d.GetProperty("history").EnumerateArray().Last().GetProperty("state").GetString());
         });
     }
+
+    [Fact]
+    public async Task A_paced_campaign_contacts_two_devices_a_minute_in_the_order_listed_and_still_updates_all()
+    {
+        await using ServerBench bench = await ServerBench.StartAsync(devices: 5);
+        JsonElement package = await bench.UploadAsync(RandomNumberGenerator.GetBytes(2000));
+        JsonElement created = await bench.CreateCampaignAsync(package.GetProperty("id").GetString()!, "\"redundancy_percent\": 30, \"devices_per_minute\": 2");
+
+        JsonElement report = await bench.WaitForEndAsync(created.GetProperty("id").GetString()!, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(5, report.GetProperty("updated").GetInt32());
+        Assert.Equal(2, report.GetProperty("parameters").GetProperty("devices_per_minute").GetInt32());
+        DateTimeOffset start = report.GetProperty("created_at").GetDateTimeOffset();
+        JsonElement[] devices = [.. report.GetProperty("device_results").EnumerateArray()];
+        for (int i = 0; i < devices.Length; i++)
+        {
+            DateTimeOffset contacted = devices[i].GetProperty("history").EnumerateArray().First(h => h.GetProperty("state").GetString() == "INITIATED").GetProperty("at").GetDateTimeOffset();
+            log.WriteLine($"{devices[i].GetProperty("dev_eui")}: contacted {(contacted - start).TotalSeconds:F0} s after creation");
+            Assert.True(contacted - start >= TimeSpan.FromMinutes(i / 2), $"device {i} was contacted {contacted - start} after creation");
+        }
+    }
 }

@@ -34,10 +34,11 @@ internal static class CampaignCommand
         Option<string> loss = CliOptions.Loss("The expected loss per frame, for --target-success: a fraction or a percentage.");
         var ts004 = new Option<int?>("--ts004") { Description = "The TS004 version to prefer: 1 or 2." };
         var closedLoop = new Option<bool>("--closed-loop") { Description = "Bursts of coded fragments with multicast status polls." };
+        var perMinute = new Option<int?>("--devices-per-minute") { Description = "Contact this many devices per minute, in fleet order (default: the service's setting)." };
         var name = new Option<string?>("--name") { Description = "The campaign's name (default: the package's title and version)." };
         var command = new Command("create", "Create a campaign from a package, a fleet and parameters; prints its report (with id).")
         {
-            server, apiKey, package, fleet, region, dataRate, multicastClass, periodicity, redundancy, percent, target, loss, ts004, closedLoop, name,
+            server, apiKey, package, fleet, region, dataRate, multicastClass, periodicity, redundancy, percent, target, loss, ts004, closedLoop, perMinute, name,
         };
         command.SetAction(result =>
         {
@@ -77,6 +78,7 @@ internal static class CampaignCommand
                 w.WriteNumber("expected_loss", CliOptions.ParseLoss(result.GetValue(loss)));
                 Number(w, "ts004", result.GetValue(ts004));
                 w.WriteBoolean("closed_loop", result.GetValue(closedLoop));
+                Number(w, "devices_per_minute", result.GetValue(perMinute));
             });
             if (!Guid.TryParse(result.GetValue(package), out _))
             {

@@ -25,9 +25,10 @@ internal static class ServeCommand
         var publicKey = new Option<string?>("--package-public-key") { Description = "Emulator: the devices install only packages signed with this public key's private half (PEM)." };
         var origin = new Option<string?>("--time-origin") { Description = "With --time-scale: the instant (ISO 8601) the fast clock started, shared with lorafuota emulate --time-origin so both show one time." };
         var owner = new Option<string?>("--owner") { Description = "This instance's name in leases (default host name and process id)." };
+        var perMinute = new Option<int?>("--devices-per-minute") { Description = "Default pacing of new campaigns: contact this many devices per minute (a request's devices_per_minute overrides it)." };
         var command = new Command("serve", "Run the FUOTA service: durable campaigns on SQLite or PostgreSQL, the HTTP API, the OpenAPI document and the live dashboard.")
         {
-            db, networkServer, fleet, timeScale, urls, apiKey, config, region, devices, seed, keys, publicKey, origin, owner,
+            db, networkServer, fleet, timeScale, urls, apiKey, config, region, devices, seed, keys, publicKey, origin, owner, perMinute,
         };
         command.SetAction(result =>
         {
@@ -64,6 +65,7 @@ internal static class ServeCommand
             Set("PackagePublicKey", result.GetValue(publicKey));
             Set("Owner", result.GetValue(owner));
             Set("TimeOrigin", result.GetValue(origin));
+            Set("DevicesPerMinute", result.GetValue(perMinute)?.ToString(CultureInfo.InvariantCulture));
             string[] given = result.GetValue(apiKey) ?? [];
             for (int i = 0; i < given.Length; i++)
             {

@@ -31,6 +31,7 @@ internal static class SimulateCommand
         var target = new Option<double?>("--target-success") { Description = "The smallest R that reaches this success probability (0..1) at --loss." };
         var ts004 = new Option<int?>("--ts004") { Description = "The TS004 version devices that support it run (default: each device's highest)." };
         var closedLoop = new Option<bool>("--closed-loop") { Description = "Send coded fragments in bursts with multicast status polls, stopping when every device has the block." };
+        var perMinute = new Option<int?>("--devices-per-minute") { Description = "Contact this many devices per minute, in fleet order (default: all at once)." };
         var unicast = new Option<bool>("--unicast") { Description = "Send everything by unicast (no multicast group)." };
         var restartAt = new Option<double?>("--restart-at") { Description = "At this virtual second, save the campaign to JSON, discard it, restore it and go on." };
         var cancelAt = new Option<double?>("--cancel-at") { Description = "At this virtual second, cancel the campaign." };
@@ -46,7 +47,7 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Simulate a whole FUOTA campaign in virtual time: the orchestrator, a network server and virtual devices over lossy links.")
         {
             input, size, devices, fleet, loss, burst, region, dataRate, multicastClass, periodicity, frequency, redundancy, percent, target, ts004,
-            closedLoop, unicast, restartAt, cancelAt, seed, format, events, svg, networkServer, broker,
+            closedLoop, perMinute, unicast, restartAt, cancelAt, seed, format, events, svg, networkServer, broker,
         };
         command.SetAction(result =>
         {
@@ -86,6 +87,7 @@ internal static class SimulateCommand
                     _ => throw new CliUsageException("--ts004 must be 1 or 2."),
                 },
                 ClosedLoop = result.GetValue(closedLoop),
+                DevicesPerMinute = result.GetValue(perMinute),
                 UnicastOnly = result.GetValue(unicast),
                 RestartAt = Seconds(result.GetValue(restartAt), "--restart-at"),
                 CancelAt = Seconds(result.GetValue(cancelAt), "--cancel-at"),

@@ -41,7 +41,7 @@ internal static class ServeHost
             builder.WebHost.UseUrls(settings.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(clock);
-            var server = new FuotaServerOptions { StoreName = storeName };
+            var server = new FuotaServerOptions { StoreName = storeName, DevicesPerMinute = settings.DevicesPerMinute };
             foreach (string key in settings.ApiKeys)
             {
                 server.ApiKeys.Add(key);

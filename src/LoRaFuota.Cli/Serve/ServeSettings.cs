@@ -41,6 +41,8 @@ internal sealed class ServeSettings
 
     public TimeSpan LeaseDuration { get; init; }
 
+    public int? DevicesPerMinute { get; init; }
+
     public required IConfiguration Configuration { get; init; }
 
     public static ServeSettings Read(IConfiguration configuration)
@@ -78,6 +80,9 @@ internal sealed class ServeSettings
             PackagePublicKey = configuration["PackagePublicKey"],
             Owner = configuration["Owner"],
             LeaseDuration = TimeSpan.FromSeconds(Number("LeaseSeconds", 30)),
+            DevicesPerMinute = configuration["DevicesPerMinute"] is not { Length: > 0 } ? null
+                : Number("DevicesPerMinute", 0) is double perMinute && perMinute >= 1 && perMinute <= 1_000_000 && perMinute == Math.Floor(perMinute) ? (int)perMinute
+                : throw new CliUsageException("DevicesPerMinute must be a whole number from 1 to 1000000."),
             OtlpIntervalMilliseconds = Number("Otlp:IntervalSeconds", 60) is double seconds && seconds >= 0.1 && seconds <= 3600 ? (int)(seconds * 1000) : throw new CliUsageException("Otlp:IntervalSeconds must be 0.1 to 3600."),
             Configuration = configuration,
         };

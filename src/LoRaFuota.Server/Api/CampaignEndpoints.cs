@@ -60,6 +60,7 @@ internal static class CampaignEndpoints
         }
 
         FuotaServerOptions options = context.RequestServices.GetRequiredService<FuotaServerOptions>();
+        request.DevicesPerMinute ??= options.DevicesPerMinute;
         NewCampaign record;
         try
         {

@@ -43,6 +43,8 @@ internal sealed record CampaignReport(StoredCampaign Campaign, StoredPackage? Pa
         w.WriteNumber("fragments_sent", FragmentsSent);
         ApiJson.Nullable(w, "image_sha256", Package?.Sha256);
         w.WriteNumber("revision", Campaign.Revision);
+        w.WritePropertyName("parameters");
+        w.WriteRawValue(Campaign.Parameters); // written by CampaignFactory: valid JSON
         w.WriteStartArray("device_results");
         foreach (DeviceRecord device in Devices)
         {

@@ -68,6 +68,11 @@ public static class CampaignFactory
             problems.Add("periodicity must be 0 to 7.");
         }
 
+        if (request.DevicesPerMinute is < 1 or > 1_000_000)
+        {
+            problems.Add("devices_per_minute must be 1 to 1000000 (or absent for all at once).");
+        }
+
         if (request.Ts004 is not (null or 1 or 2))
         {
             problems.Add("ts004 must be 1 or 2.");
@@ -133,6 +138,7 @@ public static class CampaignFactory
             TargetSuccessProbability = request.TargetSuccess,
             ExpectedLoss = request.ExpectedLoss,
             ClosedLoop = request.ClosedLoop,
+            DevicesPerMinute = request.DevicesPerMinute,
             ServerSpacing = serverSpacing,
             McAddr = (uint)RandomNumberGenerator.GetInt32(1, int.MaxValue),
             McKey = Key128.Create(RandomNumberGenerator.GetBytes(Key128.Length)),
@@ -162,6 +168,7 @@ public static class CampaignFactory
             w.WriteNumber("expected_loss", request.ExpectedLoss);
             WriteNullable(w, "ts004", request.Ts004);
             w.WriteBoolean("closed_loop", request.ClosedLoop);
+            WriteNullable(w, "devices_per_minute", request.DevicesPerMinute);
             w.WriteNumber("devices", request.Devices.Count);
             w.WriteEndObject();
         }

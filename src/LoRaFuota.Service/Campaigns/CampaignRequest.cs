@@ -48,6 +48,9 @@ public sealed class CampaignRequest
     /// <summary>Gets or sets a value indicating whether to run the closed loop (bursts with status polls).</summary>
     public bool ClosedLoop { get; set; }
 
+    /// <summary>Gets or sets how many devices are contacted per minute (in the order listed), or null for the service's default (all at once unless configured).</summary>
+    public int? DevicesPerMinute { get; set; }
+
     /// <summary>Gets the class the request names, or null when it names none or another.</summary>
     internal MulticastClass? ParsedClass => Class?.ToUpperInvariant() switch
     {

@@ -148,6 +148,7 @@ public sealed partial class FuotaCampaign
             SessionStart = options.SessionStart,
             SessionLeadTime = options.SessionLeadTime,
             SetupTimeout = options.SetupTimeout,
+            DevicesPerMinute = options.DevicesPerMinute,
             BaseMcAddr = mcAddr,
             McKeys = [first, RandomKey()],
             McGroupId = options.McGroupId,

@@ -58,8 +58,8 @@ public sealed partial class FuotaCampaign
 
         // A fixed start is kept when there is time to ask every device before it; one already out of reach counts as
         // "as soon as setup allows" (it is moved when the sessions are scheduled).
-        DateTimeOffset deadline = started + SetupTimeout();
-        return Settings.SessionStart is DateTimeOffset start && start - SessionLead() >= started ? Earliest(deadline, start - SessionLead()) : deadline;
+        DateTimeOffset deadline = started + PacingSpan() + SetupTimeout(); // the last paced device gets the full setup time
+        return Settings.SessionStart is DateTimeOffset start && start - SessionLead() >= started + PacingSpan() ? Earliest(deadline, start - SessionLead()) : deadline;
     }
 
     private void TryScheduleSessions()

@@ -196,10 +196,7 @@ public sealed partial class FuotaCampaign
     {
         _state.Started = true;
         _state.StartedAt = Now;
-        foreach (DeviceState device in _state.Devices)
-        {
-            StartDevice(device);
-        }
+        StartPacedDevices();
     }
 
     // Deadlines and group work feed each other (the last device ready lets the sessions be scheduled): repeat until a
@@ -210,6 +207,7 @@ public sealed partial class FuotaCampaign
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             int before = _actions.Count + _events.Count;
+            StartPacedDevices();
             while (_timers.TryTakeDue(Now, out int index))
             {
                 OnDeadline(_state.Devices[index]);
@@ -231,7 +229,7 @@ public sealed partial class FuotaCampaign
             next = Earliest(next, CohortWakeUp(cohort));
         }
 
-        return Earliest(next, SchedulingWakeUp());
+        return Earliest(Earliest(next, SchedulingWakeUp()), PacingWakeUp());
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -163,6 +163,11 @@ public sealed partial class FuotaCampaignOptions
             problems.Add("UnicastTimeout and SetupTimeout must be positive; SessionLeadTime and DownlinkLeadTime must not be negative.");
         }
 
+        if (DevicesPerMinute is < 1 or > 1_000_000)
+        {
+            problems.Add("DevicesPerMinute must be 1 to 1000000 (or null for no pacing).");
+        }
+
         if (UnicastPullInterval <= TimeSpan.Zero || InstallTimeout <= TimeSpan.Zero || ClockSyncThreshold < TimeSpan.Zero)
         {
             problems.Add("UnicastPullInterval and InstallTimeout must be positive; ClockSyncThreshold must not be negative.");

@@ -96,6 +96,14 @@ public sealed partial class FuotaCampaignOptions
     /// </summary>
     public TimeSpan? SetupTimeout { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many devices are contacted per minute (in the order of <see cref="Devices"/>), or null for all
+    /// at once: the first that many at the start, the next ones a minute later, and so on. The sessions are scheduled
+    /// when the last device has had its full <see cref="SetupTimeout"/>. Pacing spares the network server and the
+    /// gateways' downlink duty cycle the setup traffic of a whole fleet in the same minute.
+    /// </summary>
+    public int? DevicesPerMinute { get; set; }
+
     /// <summary>Gets or sets the first group's McAddr, or null for a random one; a second group (devices on the other TS004 version) uses McAddr + 1.</summary>
     public uint? McAddr { get; set; }
 

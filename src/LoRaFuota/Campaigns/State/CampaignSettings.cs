@@ -70,6 +70,9 @@ internal sealed class CampaignSettings
 
     public TimeSpan? SetupTimeout { get; set; }
 
+    /// <summary>Gets or sets how many devices are contacted per minute, or null for all at once.</summary>
+    public int? DevicesPerMinute { get; set; }
+
     public uint BaseMcAddr { get; set; }
 
     /// <summary>Gets or sets the McKey of each possible group (one per TS004 version), chosen at creation.</summary>

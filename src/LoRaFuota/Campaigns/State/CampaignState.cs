@@ -26,6 +26,9 @@ internal sealed class CampaignState
     /// <summary>Gets or sets a value indicating whether the groups' sessions have been scheduled.</summary>
     public bool SessionsScheduled { get; set; }
 
+    /// <summary>Gets or sets the index of the next device to contact (pacing); every device before it has been started.</summary>
+    public int NextToStart { get; set; }
+
     public long NextActionId { get; set; } = 1;
 
     public List<CohortState> Cohorts { get; set; } = [];

@@ -37,6 +37,8 @@ internal static class CampaignStateValidator
         }
 
         Require(state.NextActionId >= 1, "NextActionId must be at least 1", problems);
+        Require(state.NextToStart >= 0 && state.NextToStart <= state.Devices.Count, "NextToStart must be 0 to the number of devices", problems);
+        Require(state.Settings?.DevicesPerMinute is null or >= 1, "Settings.DevicesPerMinute must be at least 1 (or null)", problems);
         Require(state.Devices.Count > 0, "a campaign has at least one device", problems);
         Require(state.Devices.Select(d => d?.DevEui).Distinct().Count() == state.Devices.Count, "every DevEUI appears once", problems);
         return problems;
