@@ -120,7 +120,7 @@ public sealed partial class FuotaCampaignRunner
         try
         {
             _logger.CampaignStarted(_campaign.Name, _campaign.DeviceCount, _campaign.TargetVersion);
-            _metrics?.Started(_campaign.Name, _campaign.DeviceCount);
+            _metrics?.Started(_campaign.Name, DeviceStates());
             var pending = new Queue<CampaignEvent>();
             await StepAsync(c => c.Advance(_time.GetUtcNow()), pending, stop.Token).ConfigureAwait(false);
             while (true)
@@ -142,6 +142,18 @@ public sealed partial class FuotaCampaignRunner
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(false);
+            if (!_campaign.IsCompleted)
+            {
+                _metrics?.Stopped(_campaign.Name, DeviceStates());
+            }
+        }
+    }
+
+    private OtaState[] DeviceStates()
+    {
+        lock (_lock)
+        {
+            return [.. _campaign.GetDevices().Select(d => d.State)];
         }
     }
 

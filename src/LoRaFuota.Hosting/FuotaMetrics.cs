@@ -38,10 +38,11 @@ public sealed class FuotaMetrics : IDisposable
         _devices = _meter.CreateUpDownCounter<long>("lorafuota.devices", "{device}", "Devices per OTA state.");
     }
 
-    /// <summary>Counts the devices of a new campaign as queued.</summary>
-    /// <param name="campaign">The campaign name.</param>
-    /// <param name="devices">Its devices.</param>
-    internal void Started(string campaign, int devices) => _devices.Add(devices, Tag(campaign), new("state", nameof(OtaState.Queued)));
+    /// <summary>A runner took the campaign up: its devices count in the states they are in (a resumed campaign's are not all queued).</summary>
+    internal void Started(string campaign, IEnumerable<OtaState> states) => AddDevices(campaign, states, 1);
+
+    /// <summary>A runner let an unfinished campaign go (stopped, or its lease lost): the runner that takes it up counts its devices again.</summary>
+    internal void Stopped(string campaign, IEnumerable<OtaState> states) => AddDevices(campaign, states, -1);
 
     internal void Uplink(string campaign) => _uplinks.Add(1, Tag(campaign));
 
@@ -81,6 +82,14 @@ public sealed class FuotaMetrics : IDisposable
         if (_ownsMeter)
         {
             _meter.Dispose();
+        }
+    }
+
+    private void AddDevices(string campaign, IEnumerable<OtaState> states, int sign)
+    {
+        foreach (IGrouping<OtaState, OtaState> state in states.GroupBy(s => s))
+        {
+            _devices.Add(sign * state.Count(), Tag(campaign), new("state", state.Key.ToString()));
         }
     }
 
