@@ -2,6 +2,7 @@ using LoRaFuota.Campaigns;
 using LoRaFuota.Campaigns.Events;
 using LoRaFuota.Hosting;
 using LoRaFuota.Service.Durability;
+using LoRaFuota.Service.Routing;
 using LoRaFuota.Storage;
 using LoRaFuota.Storage.Model;
 using Microsoft.Extensions.Hosting;
@@ -11,15 +12,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace LoRaFuota.Service;
 
 /// <summary>
-/// Runs the store's campaigns, one at a time per worker: claim one under a lease, restore it from its last saved
+/// Runs the store's campaigns, up to <see cref="CampaignWorkerOptions.MaxConcurrentCampaigns"/> at once: claim one under a lease, restore it from its last saved
 /// snapshot, run it against the network server, save every step in one fenced write, renew the lease while working and
 /// act on a cancel request. When the lease is lost (another instance took over) the worker stops that campaign without
-/// writing anything more. Stopping the worker releases the lease, so another instance can go on at once.
+/// writing anything more. Stopping the worker releases the lease, so another instance can go on at once. The campaigns
+/// share the network-server connection: each gets the uplinks of its own devices only, and uplinks of devices this
+/// worker runs no campaign for are kept a short while for the campaign that is claimed next.
 /// </summary>
 public sealed partial class CampaignWorker : BackgroundService
 {
     private readonly IFuotaStore _store;
-    private readonly IFuotaTransport _transport;
+    private readonly TransportHub _hub;
     private readonly IDeviceKeyProvider _keys;
     private readonly CampaignWorkerOptions _options;
     private readonly TimeProvider _time;
@@ -43,7 +46,7 @@ public sealed partial class CampaignWorker : BackgroundService
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _store = store;
-        _transport = transport;
+        _hub = new TransportHub(transport, time ?? TimeProvider.System, options.UplinkRetention ?? options.LeaseDuration * 2);
         _keys = keys;
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -51,17 +54,47 @@ public sealed partial class CampaignWorker : BackgroundService
         _metrics = metrics;
     }
 
+    private int _fragmentsSkipped;
+    private int _campaignsEnded;
+
     /// <summary>Gets the fragments this worker did not send because the store had them recorded as sent already.</summary>
-    public int FragmentsSkipped { get; private set; }
+    public int FragmentsSkipped => Volatile.Read(ref _fragmentsSkipped);
 
     /// <summary>Gets the campaigns this worker ran to their end.</summary>
-    public int CampaignsEnded { get; private set; }
+    public int CampaignsEnded => Volatile.Read(ref _campaignsEnded);
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        _hub.Dispose();
+        base.Dispose();
+    }
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var running = new List<Task>();
+        try
+        {
+            await ClaimAndRunAsync(running, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await Task.WhenAll(running).ConfigureAwait(false); // each releases its lease as it stops
+        }
+    }
+
+    private async Task ClaimAndRunAsync(List<Task> running, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
+            running.RemoveAll(t => t.IsCompleted);
+            if (running.Count >= _options.MaxConcurrentCampaigns)
+            {
+                await Task.WhenAny(running).ConfigureAwait(false); // a campaign ends or lets go: a place frees
+                continue;
+            }
+
             CampaignLease? lease;
             try
             {
@@ -79,7 +112,7 @@ public sealed partial class CampaignWorker : BackgroundService
                 continue;
             }
 
-            await RunClaimedAsync(lease, stoppingToken).ConfigureAwait(false);
+            running.Add(Task.Run(() => RunClaimedAsync(lease, stoppingToken), CancellationToken.None));
         }
     }
 
@@ -102,12 +135,10 @@ public sealed partial class CampaignWorker : BackgroundService
         try
         {
             (FuotaCampaign campaign, ProgressTracker tracker) = await RestoreAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false);
-            if (_transport is IResumableTransport resumable)
+            using CampaignTransport view = _hub.Open(campaign.GetDevices().Select(d => d.DevEui));
+            foreach ((int group, string state) in await _store.GetGroupStatesAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false))
             {
-                foreach ((int group, string state) in await _store.GetGroupStatesAsync(claimed.CampaignId, stoppingToken).ConfigureAwait(false))
-                {
-                    resumable.RestoreGroupState(group, state); // the groups the campaign created before it was resumed here
-                }
+                view.RestoreGroupState(group, state); // the groups the campaign created before it was resumed here
             }
 
             // Fragments the last holder decided to send but never handed over go out now, while the session lasts.
@@ -118,7 +149,7 @@ public sealed partial class CampaignWorker : BackgroundService
                 Log.FragmentsResent(_logger, claimed.CampaignId, again);
             }
 
-            var transport = new RecordingTransport(_transport, _store, () => holder.Lease, _time);
+            var transport = new RecordingTransport(view, _store, () => holder.Lease, _time);
             var runner = new FuotaCampaignRunner(campaign, transport, _time, metrics: _metrics, options: _options.Runner);
             // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with
             // the same counters (a v2 FragSessionSetupReq repeated with its SessionCnt would be refused as a replay).
@@ -146,12 +177,12 @@ public sealed partial class CampaignWorker : BackgroundService
             {
                 await lost.CancelAsync().ConfigureAwait(false);
                 await keeper.ConfigureAwait(false);
-                FragmentsSkipped += transport.Skipped;
+                Interlocked.Add(ref _fragmentsSkipped, transport.Skipped);
             }
 
             if (ended)
             {
-                CampaignsEnded++;
+                Interlocked.Increment(ref _campaignsEnded);
                 Log.CampaignEnded(_logger, campaign.Name, claimed.CampaignId);
             }
         }

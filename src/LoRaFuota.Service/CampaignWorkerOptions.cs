@@ -21,6 +21,17 @@ public sealed class CampaignWorkerOptions
     /// <value>The default value is 2 seconds.</value>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Gets or sets how many campaigns the worker runs at once (each under its own lease); more wait in the store for a free place here or another instance.</summary>
+    /// <value>The default value is 64.</value>
+    public int MaxConcurrentCampaigns { get; set; } = 64;
+
+    /// <summary>
+    /// Gets or sets how long an uplink of a device no campaign here runs is kept for the campaign claimed next (the
+    /// answers that arrive while a campaign is between two holders), or null for twice <see cref="LeaseDuration"/>.
+    /// On the worker's clock.
+    /// </summary>
+    public TimeSpan? UplinkRetention { get; set; }
+
     /// <summary>Gets or sets the runner's options (transport time-out, …); null for the defaults. On a faster clock, scale the time-outs with it.</summary>
     public Hosting.FuotaRunnerOptions? Runner { get; set; }
 
@@ -47,6 +58,16 @@ public sealed class CampaignWorkerOptions
         if (PollInterval <= TimeSpan.Zero)
         {
             problems.Add("PollInterval must be positive.");
+        }
+
+        if (MaxConcurrentCampaigns is < 1 or > 10_000)
+        {
+            problems.Add("MaxConcurrentCampaigns must be 1 to 10000.");
+        }
+
+        if (UplinkRetention < TimeSpan.Zero)
+        {
+            problems.Add("UplinkRetention must not be negative.");
         }
 
         if (problems.Count > 0)

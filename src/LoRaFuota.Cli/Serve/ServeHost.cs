@@ -56,6 +56,7 @@ internal static class ServeHost
             {
                 LeaseDuration = lease,
                 RenewInterval = lease / 3,
+                MaxConcurrentCampaigns = settings.MaxCampaigns,
                 PollInterval = TimeSpan.FromSeconds(Math.Min(2, settings.LeaseDuration.TotalSeconds / 3)) * settings.TimeScale,
                 Runner = new FuotaRunnerOptions { TransportTimeout = TimeSpan.FromSeconds(Math.Min(3600, new FuotaRunnerOptions().TransportTimeout.TotalSeconds * settings.TimeScale)) }, // real time, up to the runner's 1 h limit
             };

@@ -43,6 +43,8 @@ internal sealed class ServeSettings
 
     public int? DevicesPerMinute { get; init; }
 
+    public int MaxCampaigns { get; init; }
+
     public required IConfiguration Configuration { get; init; }
 
     public static ServeSettings Read(IConfiguration configuration)
@@ -80,6 +82,8 @@ internal sealed class ServeSettings
             PackagePublicKey = configuration["PackagePublicKey"],
             Owner = configuration["Owner"],
             LeaseDuration = TimeSpan.FromSeconds(Number("LeaseSeconds", 30)),
+            MaxCampaigns = Number("MaxCampaigns", 64) is double most && most >= 1 && most <= 10_000 && most == Math.Floor(most) ? (int)most
+                : throw new CliUsageException("MaxCampaigns must be a whole number from 1 to 10000."),
             DevicesPerMinute = configuration["DevicesPerMinute"] is not { Length: > 0 } ? null
                 : Number("DevicesPerMinute", 0) is double perMinute && perMinute >= 1 && perMinute <= 1_000_000 && perMinute == Math.Floor(perMinute) ? (int)perMinute
                 : throw new CliUsageException("DevicesPerMinute must be a whole number from 1 to 1000000."),
