@@ -7,7 +7,6 @@ namespace LoRaFuota.Storage.PostgreSql;
 /// <summary>PostgreSQL's side of the shared statements.</summary>
 internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
 {
-    private const long MigrationLock = 0x4C46_4D47; // "LFMG": the advisory lock migrations queue on
     private readonly NpgsqlDataSource _source;
 
     public PostgreSqlDialect(string connectionString)
@@ -31,10 +30,10 @@ internal sealed class PostgreSqlDialect : SqlDialect, IAsyncDisposable
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override async Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private protected override async Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.AddWithValue("key", MigrationLock);
+        command.Parameters.AddWithValue("key", key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -65,8 +65,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((SqliteConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-    public override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        Task.CompletedTask; // BEGIN IMMEDIATE already keeps a second migrator out
+    private protected override Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) =>
+        Task.CompletedTask; // BEGIN IMMEDIATE already keeps every other writer out
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: ConstraintError, SqliteExtendedErrorCode: UniqueError or PrimaryKeyError };

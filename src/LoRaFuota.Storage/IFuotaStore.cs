@@ -39,7 +39,7 @@ public interface IFuotaStore
     /// <param name="id">The id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see langword="true"/> if it was deleted; <see langword="false"/> if there was none.</returns>
-    /// <exception cref="PackageInUseException">A running campaign sends it.</exception>
+    /// <exception cref="PackageInUseException">A running campaign sends it, or it is assigned to a device group or a device.</exception>
     Task<bool> DeletePackageAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a new running campaign with its devices (the history starts with the campaign's first change), all or nothing.</summary>
@@ -48,6 +48,7 @@ public interface IFuotaStore
     /// <returns>The stored campaign.</returns>
     /// <exception cref="ArgumentException">A field is missing or a device is listed twice.</exception>
     /// <exception cref="NotFoundException">The package does not exist.</exception>
+    /// <exception cref="DeviceBusyException">A device is in another running campaign (a device is in one at a time).</exception>
     Task<StoredCampaign> CreateCampaignAsync(NewCampaign campaign, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a campaign.</summary>
@@ -138,4 +139,36 @@ public interface IFuotaStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The deliveries.</returns>
     Task<IReadOnlyList<FragmentDelivery>> GetFragmentsAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Registers a device or changes its registration (group, uplink interval, declared version, region).</summary>
+    /// <param name="device">The device (its read-only fields are ignored).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The registration as stored.</returns>
+    /// <exception cref="ArgumentException">The uplink interval or the group name is out of range.</exception>
+    Task<RegisteredDevice> SaveDeviceAsync(RegisteredDevice device, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the registered devices in DevEUI order, each with the version it runs and its running campaign.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The devices.</returns>
+    Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Assigns a package to a device group or a device, replacing the target's earlier assignment.</summary>
+    /// <param name="assignment">The assignment.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The assignment as stored.</returns>
+    /// <exception cref="ArgumentException">A field is missing.</exception>
+    /// <exception cref="NotFoundException">The package does not exist.</exception>
+    Task<PackageAssignment> AssignAsync(PackageAssignment assignment, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a group's or a device's assignment.</summary>
+    /// <param name="kind">Group or device.</param>
+    /// <param name="target">The group name or the DevEUI.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if there was one.</returns>
+    Task<bool> UnassignAsync(AssignmentTarget kind, string target, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the assignments: groups first, then devices.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The assignments.</returns>
+    Task<IReadOnlyList<PackageAssignment>> ListAssignmentsAsync(CancellationToken cancellationToken = default);
 }

@@ -48,6 +48,16 @@ internal sealed class SeveredStore(IFuotaStore inner) : IFuotaStore
 
     public Task<IReadOnlyList<FragmentDelivery>> GetFragmentsAsync(Guid campaignId, CancellationToken cancellationToken = default) => Call(() => inner.GetFragmentsAsync(campaignId, cancellationToken));
 
+    public Task<RegisteredDevice> SaveDeviceAsync(RegisteredDevice device, CancellationToken cancellationToken = default) => Call(() => inner.SaveDeviceAsync(device, cancellationToken));
+
+    public Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(CancellationToken cancellationToken = default) => Call(() => inner.ListDevicesAsync(cancellationToken));
+
+    public Task<PackageAssignment> AssignAsync(PackageAssignment assignment, CancellationToken cancellationToken = default) => Call(() => inner.AssignAsync(assignment, cancellationToken));
+
+    public Task<bool> UnassignAsync(AssignmentTarget kind, string target, CancellationToken cancellationToken = default) => Call(() => inner.UnassignAsync(kind, target, cancellationToken));
+
+    public Task<IReadOnlyList<PackageAssignment>> ListAssignmentsAsync(CancellationToken cancellationToken = default) => Call(() => inner.ListAssignmentsAsync(cancellationToken));
+
     private Task<T> Call<T>(Func<Task<T>> call) =>
         _severed ? Task.FromException<T>(new IOException("the instance is gone")) : call();
 }

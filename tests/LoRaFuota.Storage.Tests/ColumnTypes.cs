@@ -14,7 +14,7 @@ internal sealed class ColumnTypes(string blobType, string serialKey) : SqlDialec
 
     public override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => throw new NotSupportedException();
+    private protected override Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public override bool IsUniqueViolation(DbException exception) => throw new NotSupportedException();
 }

@@ -31,8 +31,8 @@ public abstract class StoreContract : IDisposable
 
         int[] versions = await Task.WhenAll(instances.Select(s => s.MigrateAsync()));
 
-        Assert.All(versions, v => Assert.Equal(2, v));
-        Assert.Equal(2, await Open().MigrateAsync());
+        Assert.All(versions, v => Assert.Equal(3, v));
+        Assert.Equal(3, await Open().MigrateAsync());
         Assert.Empty(await instances[0].ListPackagesAsync());
     }
 
@@ -52,14 +52,16 @@ public abstract class StoreContract : IDisposable
         ]);
         IFuotaStore store = Open();
 
-        Assert.Equal(2, await store.MigrateAsync());
-        Assert.Equal(2, await Open().MigrateAsync());
+        Assert.Equal(3, await store.MigrateAsync());
+        Assert.Equal(3, await Open().MigrateAsync());
         StoredCampaign kept = (await store.GetCampaignAsync(Guid.Parse("7f9619ff-8b86-d011-b42d-00cf4fc964ff")))!;
         Assert.Equal(("kept", 5L), (kept.Name, kept.Revision));
         Assert.Equal("old", (await store.ListPackagesAsync()).Single().Title);
         CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
         await store.SaveGroupStateAsync(lease, 0, "upgraded"); // version 2's table is there
         Assert.Equal("upgraded", (await store.GetGroupStatesAsync(kept.Id))[0]);
+        Assert.Null(kept.Origin); // version 3's column, empty for the old campaign
+        Assert.Empty(await store.ListDevicesAsync());
     }
 
     [SkippableFact]
@@ -257,7 +259,7 @@ public abstract class StoreContract : IDisposable
         StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
         for (int i = 0; i < 5; i++)
         {
-            await store.CreateCampaignAsync(NewCampaign(package.Id));
+            await store.CreateCampaignAsync(NewCampaign(package.Id, first: 0x70B3D57ED0001000UL + ((ulong)i * 2)));
         }
 
         CampaignLease?[] leases = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Open().TryClaimAsync($"instance-{i}", TimeSpan.FromMinutes(1)))));
@@ -265,6 +267,78 @@ public abstract class StoreContract : IDisposable
         CampaignLease[] won = [.. leases.OfType<CampaignLease>()];
         Assert.Equal(5, won.Length);
         Assert.Equal(5, won.Select(l => l.CampaignId).Distinct().Count());
+    }
+
+    [SkippableFact]
+    public async Task A_device_is_in_one_running_campaign_at_a_time_even_when_two_creations_race()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredPackage package = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 9 } });
+        StoredCampaign running = await store.CreateCampaignAsync(NewCampaign(package.Id));
+        Clock.Advance(TimeSpan.FromSeconds(1)); // claimed first: the oldest
+
+        DeviceBusyException busy = await Assert.ThrowsAsync<DeviceBusyException>(() => store.CreateCampaignAsync(NewCampaign(package.Id, first: s_second.Value)));
+        Assert.Contains(s_second.ToString(), busy.Message, StringComparison.Ordinal);
+        Assert.Contains(running.Id.ToString(), busy.Message, StringComparison.Ordinal);
+        Assert.Single(await store.ListCampaignsAsync()); // nothing half-created
+
+        // Eight creations of overlapping campaigns at once from separate connections: exactly one wins.
+        Task<StoredCampaign>[] racing = [.. Enumerable.Range(0, 8).Select(_ => Task.Run(() => Open().CreateCampaignAsync(NewCampaign(package.Id, first: 0x70B3D57ED0009000UL))))];
+        await Task.WhenAll(racing.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        Assert.Equal(1, racing.Count(t => t.IsCompletedSuccessfully));
+        Assert.All(racing.Where(t => !t.IsCompletedSuccessfully), t => Assert.IsType<DeviceBusyException>(t.Exception!.InnerException));
+
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(1)))!;
+        await store.SaveProgressAsync(lease, new CampaignProgress { Snapshot = "{}", State = CampaignState.Cancelled });
+        await store.CreateCampaignAsync(NewCampaign(package.Id, first: s_second.Value)); // ended: its devices are free
+    }
+
+    [SkippableFact]
+    public async Task Registered_devices_show_the_version_their_last_campaign_installed_and_the_campaign_they_are_in()
+    {
+        IFuotaStore store = await MigratedAsync();
+        await store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_first, Group = "meters", UplinkIntervalSeconds = 120, FirmwareVersion = "1.0.0", Region = "EU868" });
+        await store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_second, Group = "meters", FirmwareVersion = "1.0.0" });
+        await store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_second, Group = "valves", FirmwareVersion = "1.0.1" }); // moved
+
+        StoredCampaign campaign = await CampaignAsync(store);
+        IReadOnlyList<RegisteredDevice> during = await store.ListDevicesAsync();
+        CampaignLease lease = (await store.TryClaimAsync("a", TimeSpan.FromMinutes(5)))!;
+        var done = new CampaignProgress { Snapshot = "{}", State = CampaignState.Completed };
+        done.Devices.Add(new DeviceRecord { DevEui = s_first, State = OtaState.Updated, FirmwareVersion = "2.0.0", UpdatedAt = Clock.GetUtcNow() });
+        done.Devices.Add(new DeviceRecord { DevEui = s_second, State = OtaState.Failed, FailureReason = DeviceFailureReason.Timeout, UpdatedAt = Clock.GetUtcNow() });
+        await store.SaveProgressAsync(lease, done);
+        IReadOnlyList<RegisteredDevice> after = await store.ListDevicesAsync();
+
+        Assert.Equal([("meters", 120.0, "EU868"), ("valves", (double?)null, (string?)null)], during.Select(d => (d.Group, d.UplinkIntervalSeconds, d.Region)));
+        Assert.All(during, d => Assert.Equal(campaign.Id, d.RunningCampaignId));
+        Assert.Equal(["1.0.0", "1.0.1"], during.Select(d => d.InstalledVersion));
+        Assert.All(after, d => Assert.Null(d.RunningCampaignId));
+        Assert.Equal(["2.0.0", "1.0.1"], after.Select(d => d.InstalledVersion)); // a failed update leaves the old version
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_first, UplinkIntervalSeconds = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_first, Group = " x" }));
+    }
+
+    [SkippableFact]
+    public async Task An_assignment_replaces_the_targets_earlier_one_and_keeps_its_package_from_being_deleted()
+    {
+        IFuotaStore store = await MigratedAsync();
+        StoredPackage one = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "1", Content = new byte[] { 1 } });
+        StoredPackage two = await store.AddPackageAsync(new NewPackage { Title = "fw", Version = "2", Content = new byte[] { 2 } });
+
+        await store.AssignAsync(new PackageAssignment { Kind = AssignmentTarget.Group, Target = "meters", PackageId = one.Id, Parameters = "{}" });
+        await store.AssignAsync(new PackageAssignment { Kind = AssignmentTarget.Group, Target = "meters", PackageId = two.Id, Parameters = "{\"dr\":5}" });
+        await store.AssignAsync(new PackageAssignment { Kind = AssignmentTarget.Device, Target = s_first.ToString(), PackageId = one.Id, Parameters = "{}" });
+
+        IReadOnlyList<PackageAssignment> all = await store.ListAssignmentsAsync();
+        Assert.Equal([(AssignmentTarget.Group, "meters", two.Id, "{\"dr\":5}"), (AssignmentTarget.Device, s_first.ToString(), one.Id, "{}")], all.Select(a => (a.Kind, a.Target, a.PackageId, a.Parameters)));
+        Assert.All(all, a => Assert.Equal(Clock.GetUtcNow(), a.AssignedAt));
+        await Assert.ThrowsAsync<PackageInUseException>(() => store.DeletePackageAsync(one.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => store.AssignAsync(new PackageAssignment { Kind = AssignmentTarget.Group, Target = "x", PackageId = Guid.NewGuid(), Parameters = "{}" }));
+
+        Assert.True(await store.UnassignAsync(AssignmentTarget.Device, s_first.ToString()));
+        Assert.False(await store.UnassignAsync(AssignmentTarget.Device, s_first.ToString()));
+        Assert.True(await store.DeletePackageAsync(one.Id));
     }
 
     [SkippableFact]
@@ -293,11 +367,11 @@ public abstract class StoreContract : IDisposable
         return await store.CreateCampaignAsync(NewCampaign(package.Id));
     }
 
-    private NewCampaign NewCampaign(Guid packageId)
+    private NewCampaign NewCampaign(Guid packageId, ulong? first = null)
     {
         var campaign = new NewCampaign { Name = "field test", PackageId = packageId, Parameters = "{\"dr\":5}", Snapshot = "{\"step\":1}", Plan = "{}" };
-        campaign.Devices.Add(new DeviceRecord { DevEui = s_first, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
-        campaign.Devices.Add(new DeviceRecord { DevEui = s_second, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
+        campaign.Devices.Add(new DeviceRecord { DevEui = first is ulong one ? new DevEui(one) : s_first, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
+        campaign.Devices.Add(new DeviceRecord { DevEui = first is ulong two ? new DevEui(two + 1) : s_second, State = OtaState.Queued, UpdatedAt = Clock.GetUtcNow() });
         return campaign;
     }
 }

@@ -18,6 +18,9 @@ public sealed class NewCampaign
     /// <summary>Gets or sets the plan (JSON), for display.</summary>
     public string? Plan { get; set; }
 
+    /// <summary>Gets or sets where the campaign came from (<c>group:NAME</c> or <c>device:DEVEUI</c> for an assignment), or null for a direct request.</summary>
+    public string? Origin { get; set; }
+
     /// <summary>Gets the devices with their first state.</summary>
     public IList<DeviceRecord> Devices { get; } = [];
 }

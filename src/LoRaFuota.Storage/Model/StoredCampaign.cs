@@ -27,6 +27,9 @@ public sealed record StoredCampaign
     /// <summary>Gets the plan (JSON), if stored.</summary>
     public string? Plan { get; init; }
 
+    /// <summary>Gets where the campaign came from (<c>group:NAME</c> or <c>device:DEVEUI</c> for an assignment), or null for a direct request.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Gets how many times progress was saved (each save adds one).</summary>
     public required long Revision { get; init; }
 

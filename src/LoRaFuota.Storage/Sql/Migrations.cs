@@ -4,7 +4,7 @@ namespace LoRaFuota.Storage.Sql;
 internal static class Migrations
 {
     /// <summary>Gets the newest schema version.</summary>
-    public static int Latest => 2;
+    public static int Latest => 3;
 
     /// <summary>The statements that take the schema from <paramref name="version"/> − 1 to <paramref name="version"/>.</summary>
     public static IReadOnlyList<string> For(int version, SqlDialect dialect) => version switch
@@ -54,6 +54,23 @@ internal static class Migrations
                 campaign_id TEXT NOT NULL REFERENCES campaigns (id), grp INTEGER NOT NULL, transport_state TEXT NOT NULL,
                 PRIMARY KEY (campaign_id, grp))
             """,
+        ],
+        // 3: the device registry (groups), package assignments (ThingsBoard's rules), and where a campaign came from.
+        3 =>
+        [
+            """
+            CREATE TABLE devices (
+                dev_eui TEXT PRIMARY KEY, device_group TEXT, uplink_interval_s DOUBLE PRECISION, firmware_version TEXT,
+                region TEXT, updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX devices_group ON devices (device_group)",
+            """
+            CREATE TABLE assignments (
+                target_kind INTEGER NOT NULL, target TEXT NOT NULL, package_id TEXT NOT NULL REFERENCES packages (id),
+                parameters TEXT NOT NULL, assigned_at BIGINT NOT NULL, PRIMARY KEY (target_kind, target))
+            """,
+            "ALTER TABLE campaigns ADD COLUMN origin TEXT",
+            "CREATE INDEX campaign_devices_device ON campaign_devices (dev_eui)",
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "No such schema version."),
     };

@@ -24,8 +24,22 @@ internal abstract class SqlDialect
     public virtual ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(cancellationToken);
 
+    /// <summary>The lock migrations queue on ("LFMG").</summary>
+    private protected const long MigrationLock = 0x4C46_4D47;
+
+    /// <summary>The lock campaign creations queue on ("LFDV").</summary>
+    private protected const long DeviceLock = 0x4C46_4456;
+
     /// <summary>Makes concurrent schema migrations wait for each other inside <paramref name="transaction"/>.</summary>
-    public abstract Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    public Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        LockAsync(connection, transaction, MigrationLock, cancellationToken);
+
+    /// <summary>Makes writers that give devices to campaigns wait for each other (a device is in one running campaign at most).</summary>
+    public Task LockDevicesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        LockAsync(connection, transaction, DeviceLock, cancellationToken);
+
+    /// <summary>Takes a lock held until <paramref name="transaction"/> ends; a database whose write transactions are serial already needs none.</summary>
+    private protected abstract Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 
     /// <summary>Whether an error is a unique or primary-key violation.</summary>
     public abstract bool IsUniqueViolation(DbException exception);

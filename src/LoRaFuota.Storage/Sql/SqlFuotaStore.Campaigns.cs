@@ -8,7 +8,7 @@ namespace LoRaFuota.Storage.Sql;
 public abstract partial class SqlFuotaStore
 {
     private const string CampaignColumns =
-        "id, name, package_id, state, cancel_requested, parameters, snapshot, plan, revision, created_at, updated_at, ended_at, lease_owner, lease_expires_at";
+        "id, name, package_id, state, cancel_requested, parameters, snapshot, plan, revision, created_at, updated_at, ended_at, lease_owner, lease_expires_at, origin";
 
     /// <inheritdoc/>
     public async Task<StoredCampaign> CreateCampaignAsync(NewCampaign campaign, CancellationToken cancellationToken = default)
@@ -26,6 +26,7 @@ public abstract partial class SqlFuotaStore
             Parameters = campaign.Parameters,
             Snapshot = campaign.Snapshot,
             Plan = campaign.Plan,
+            Origin = campaign.Origin,
             Revision = 1,
             CreatedAt = now,
             UpdatedAt = now,
@@ -33,6 +34,7 @@ public abstract partial class SqlFuotaStore
         return await WriteAsync(
             async (connection, transaction) =>
             {
+                await _dialect.LockDevicesAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 object? package = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM packages WHERE id = @id AND deleted_at IS NULL", cancellationToken, ("id", Id(campaign.PackageId))).ConfigureAwait(false);
                 if (Convert.ToInt64(package, System.Globalization.CultureInfo.InvariantCulture) == 0)
                 {
@@ -42,7 +44,7 @@ public abstract partial class SqlFuotaStore
                 await ExecuteAsync(
                     connection,
                     transaction,
-                    $"INSERT INTO campaigns ({CampaignColumns}, lease_token) VALUES (@id, @name, @package, @state, 0, @parameters, @snapshot, @plan, 1, @now, @now, NULL, NULL, NULL, NULL)",
+                    $"INSERT INTO campaigns ({CampaignColumns}, lease_token) VALUES (@id, @name, @package, @state, 0, @parameters, @snapshot, @plan, 1, @now, @now, NULL, NULL, NULL, @origin, NULL)",
                     cancellationToken,
                     ("id", Id(stored.Id)),
                     ("name", stored.Name),
@@ -51,11 +53,14 @@ public abstract partial class SqlFuotaStore
                     ("parameters", stored.Parameters),
                     ("snapshot", stored.Snapshot),
                     ("plan", stored.Plan),
+                    ("origin", stored.Origin),
                     ("now", now.UtcTicks)).ConfigureAwait(false);
                 foreach (DeviceRecord device in campaign.Devices)
                 {
                     await UpsertDeviceAsync(connection, transaction, stored.Id, device, cancellationToken).ConfigureAwait(false);
                 }
+
+                await RefuseBusyDevicesAsync(connection, transaction, stored.Id, cancellationToken).ConfigureAwait(false);
 
                 return stored;
             },
@@ -173,7 +178,30 @@ public abstract partial class SqlFuotaStore
         EndedAt = NullableTime(reader, 11),
         LeaseOwner = NullableText(reader, 12),
         LeaseExpiresAt = NullableTime(reader, 13),
+        Origin = NullableText(reader, 14),
     };
+
+    // A device takes part in one running campaign at a time (two would fight over its multicast group and fragmentation
+    // session). Checked inside the creating transaction, behind the device lock, so two creations cannot both pass.
+    private static async Task RefuseBusyDevicesAsync(DbConnection connection, DbTransaction transaction, Guid id, CancellationToken cancellationToken)
+    {
+        List<string> busy = await QueryAsync(
+            connection,
+            transaction,
+            """
+            SELECT cd.dev_eui || ' (campaign ' || c.id || ')' FROM campaign_devices cd JOIN campaigns c ON c.id = cd.campaign_id
+            WHERE c.state = @running AND c.id <> @id AND cd.dev_eui IN (SELECT dev_eui FROM campaign_devices WHERE campaign_id = @id)
+            ORDER BY cd.dev_eui LIMIT 10
+            """,
+            r => r.GetString(0),
+            cancellationToken,
+            ("running", (int)CampaignState.Running),
+            ("id", Id(id))).ConfigureAwait(false);
+        if (busy.Count > 0)
+        {
+            throw new DeviceBusyException($"Devices already in a running campaign: {string.Join(", ", busy)}; wait for it to end or cancel it.");
+        }
+    }
 
     private static void Check(NewCampaign campaign)
     {

@@ -85,6 +85,12 @@ public abstract partial class SqlFuotaStore
                     throw new PackageInUseException($"Package {id} is sent by a running campaign; cancel the campaign or wait for it to end before deleting the package.");
                 }
 
+                object? assigned = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM assignments WHERE package_id = @id", cancellationToken, ("id", Id(id))).ConfigureAwait(false);
+                if (Convert.ToInt64(assigned, System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    throw new PackageInUseException($"Package {id} is assigned to a device group or a device; remove the assignment before deleting the package.");
+                }
+
                 object? used = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM campaigns WHERE package_id = @id", cancellationToken, ("id", Id(id))).ConfigureAwait(false);
                 if (Convert.ToInt64(used, System.Globalization.CultureInfo.InvariantCulture) > 0)
                 {
