@@ -55,6 +55,7 @@ public static class FuotaServerExtensions
         app.MapGet("/openapi/v1.json", context => Resource(context, "openapi.json", "application/json"));
         PackageEndpoints.Map(app);
         CampaignEndpoints.Map(app);
+        AssignmentEndpoints.Map(app);
         return app;
     }
 

@@ -34,20 +34,9 @@ internal static class CampaignEndpoints
 
     private static async Task CreateAsync(HttpContext context)
     {
-        CampaignRequest? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync(context.Request.Body, RequestJsonContext.Default.CampaignRequest, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            await Problem.BadRequest(context, $"The body is not a campaign request: {ex.Message.Split(" Path:", 2)[0]} (at {ex.Path ?? "$"}).");
-            return;
-        }
-
+        CampaignRequest? request = await RequestBody.ReadAsync(context, RequestJsonContext.Default.CampaignRequest, "a campaign request", "package_id, devices, region, dr, class and one of redundancy, redundancy_percent or target_success");
         if (request is null)
         {
-            await Problem.BadRequest(context, "The body must be a JSON object: package_id, devices, region, dr, class and one of redundancy, redundancy_percent or target_success.");
             return;
         }
 
@@ -77,7 +66,17 @@ internal static class CampaignEndpoints
             return;
         }
 
-        StoredCampaign stored = await store.CreateCampaignAsync(record, context.RequestAborted);
+        StoredCampaign stored;
+        try
+        {
+            stored = await store.CreateCampaignAsync(record, context.RequestAborted);
+        }
+        catch (DeviceBusyException ex)
+        {
+            await Problem.Conflict(context, ex.Message);
+            return;
+        }
+
         context.Response.Headers.Location = $"/api/campaigns/{stored.Id}";
         CampaignReport report = (await CampaignReport.ReadAsync(store, stored.Id, context.RequestAborted))!;
         await ApiJson.SendAsync(context, report.ToJson(), StatusCodes.Status201Created);

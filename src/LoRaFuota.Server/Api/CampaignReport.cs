@@ -62,6 +62,7 @@ internal sealed record CampaignReport(StoredCampaign Campaign, StoredPackage? Pa
         w.WriteBoolean("cancel_requested", campaign.CancelRequested);
         w.WriteString("package_id", campaign.PackageId);
         w.WriteString("created_at", campaign.CreatedAt);
+        ApiJson.Nullable(w, "origin", campaign.Origin);
         ApiJson.Nullable(w, "ended_at", campaign.EndedAt);
         w.WriteBoolean("completed", campaign.State == CampaignState.Completed);
         w.WriteBoolean("cancelled", campaign.State == CampaignState.Cancelled);

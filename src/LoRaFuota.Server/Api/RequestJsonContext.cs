@@ -9,4 +9,5 @@ namespace LoRaFuota.Server.Api;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(CampaignRequest))]
+[JsonSerializable(typeof(DeviceRegistration))]
 internal sealed partial class RequestJsonContext : JsonSerializerContext;
