@@ -105,8 +105,8 @@ public sealed class ChirpStackMqttClientTests
     public async Task SharedSubscription_TwoEngineInstancesSplitTheEventsWithoutLosingOrDoubling()
     {
         using Mosquitto broker = Mosquitto.Start();
-        await using ChirpStackMqttClient first = Engine(broker);
-        await using ChirpStackMqttClient second = Engine(broker);
+        await using ChirpStackMqttClient first = Engine(broker, share: "lorafuota");
+        await using ChirpStackMqttClient second = Engine(broker, share: "lorafuota");
         await first.ConnectAsync();
         await second.ConnectAsync();
         using IMqttClient chirpStack = await Server(broker);
@@ -133,6 +133,41 @@ public sealed class ChirpStackMqttClientTests
         });
         Assert.Equal(40, seen.Distinct().Count());
         Assert.Equal(40, seen.Count);
+    }
+
+    [SkippableFact]
+    public async Task PlainSubscription_ByDefault_EveryInstanceSeesEveryEvent()
+    {
+        using Mosquitto broker = Mosquitto.Start();
+        await using ChirpStackMqttClient first = Engine(broker);
+        await using ChirpStackMqttClient second = Engine(broker);
+        await first.ConnectAsync();
+        await second.ConnectAsync();
+        using IMqttClient chirpStack = await Server(broker);
+
+        for (int i = 0; i < 10; i++)
+        {
+            await PublishUp(chirpStack, $"plain-{i}", 201, [0x00, 0x03, 0x02]);
+        }
+
+        var seenFirst = new HashSet<string>();
+        var seenSecond = new HashSet<string>();
+        await Until(() =>
+        {
+            while (first.Uplinks.TryRead(out ChirpStackUplink? a))
+            {
+                seenFirst.Add(a.DeduplicationId);
+            }
+
+            while (second.Uplinks.TryRead(out ChirpStackUplink? b))
+            {
+                seenSecond.Add(b.DeduplicationId);
+            }
+
+            return seenFirst.Count >= 10 && seenSecond.Count >= 10;
+        });
+        Assert.Equal(seenFirst, seenSecond);
+        Assert.DoesNotContain("$share", first.EventFilter, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -173,7 +208,12 @@ public sealed class ChirpStackMqttClientTests
         Port = broker.Port, ApplicationId = Application, ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1),
     };
 
-    private static ChirpStackMqttClient Engine(Mosquitto broker) => new(Options(broker));
+    private static ChirpStackMqttClient Engine(Mosquitto broker, string? share = null)
+    {
+        ChirpStackMqttOptions options = Options(broker);
+        options.ShareName = share;
+        return new(options);
+    }
 
     private static async Task<IMqttClient> Server(Mosquitto broker)
     {

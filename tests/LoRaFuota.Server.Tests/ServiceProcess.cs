@@ -45,7 +45,10 @@ internal sealed class ServiceProcess : IDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(params string[] args)
+    public static Task<ServiceProcess> StartAsync(params string[] args) => StartAsync(null, args);
+
+    /// <summary>Starts serve with extra environment variables (<c>LORAFUOTA_*</c> settings).</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "LoRaFuota.Cli.dll");
         var info = new ProcessStartInfo("dotnet", [cli, "serve", "--urls", "http://127.0.0.1:0", .. args])
@@ -55,6 +58,10 @@ internal sealed class ServiceProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
         var service = new ServiceProcess(Process.Start(info)!);
         Task finished = await Task.WhenAny(service._listening.Task, service._process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
         if (finished != service._listening.Task)

@@ -53,6 +53,23 @@ public sealed class TransportHubTests
     }
 
     [Fact]
+    public async Task A_backlog_read_late_is_as_old_as_the_network_server_says()
+    {
+        var inner = new FakeConnection();
+        using var hub = new TransportHub(inner, _clock, TimeSpan.FromMinutes(1));
+        inner.Receive(_clock.GetUtcNow() - TimeSpan.FromMinutes(5), 7); // received long ago, read only now
+        inner.Receive(_clock.GetUtcNow() - TimeSpan.FromSeconds(10), 8);
+        using (CampaignTransport other = hub.Open([new DevEui(9)]))
+        {
+            await WaitUntilAsync(() => inner.Waiting == 0 && hub.RetainedCount == 1); // both read; the old one dropped at once
+        }
+
+        using CampaignTransport stale = hub.Open([new DevEui(7), new DevEui(8)]);
+        Assert.Equal(new ulong[] { 8 }, await ReadAsync(stale, 1));
+        Assert.Equal(0, hub.RetainedCount);
+    }
+
+    [Fact]
     public async Task An_idle_hub_does_not_read_the_connection()
     {
         var inner = new FakeConnection();
@@ -145,11 +162,13 @@ public sealed class TransportHubTests
 
         public int Waiting => _uplinks.Reader.Count;
 
-        public void Receive(params ulong[] devices)
+        public void Receive(params ulong[] devices) => Receive(default, devices);
+
+        public void Receive(DateTimeOffset receivedAt, params ulong[] devices)
         {
             foreach (ulong device in devices)
             {
-                _uplinks.Writer.TryWrite(new DeviceUplink(new DevEui(device), 201, new byte[] { 1 }, default));
+                _uplinks.Writer.TryWrite(new DeviceUplink(new DevEui(device), 201, new byte[] { 1 }, receivedAt));
             }
         }
 

@@ -21,8 +21,12 @@ public sealed class ChirpStackMqttOptions
     /// <summary>Gets or sets the password. It is never logged.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Gets or sets the shared-subscription group, so several engine instances split the events; null for a plain subscription.</summary>
-    public string? ShareName { get; set; } = "lorafuota";
+    /// <summary>
+    /// Gets or sets a shared-subscription group, so several subscribers split the events (each event reaches one of
+    /// them), or null (the default) for a plain subscription: every subscriber sees every event. The LoRaFuota service's
+    /// instances need a plain one each: an instance acts on the uplinks of the campaigns it holds, whichever they are.
+    /// </summary>
+    public string? ShareName { get; set; }
 
     /// <summary>Gets or sets how the integration encodes events and commands.</summary>
     public ChirpStackEncoding Encoding { get; set; }

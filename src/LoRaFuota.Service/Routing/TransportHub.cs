@@ -63,10 +63,16 @@ internal sealed class TransportHub(IFuotaTransport inner, TimeProvider time, Tim
             }
 
             Expire();
+            DateTimeOffset oldest = time.GetUtcNow() - retention;
             int kept = _retained.Count;
             for (int i = 0; i < kept; i++)
             {
                 (DeviceUplink uplink, DateTimeOffset at) = _retained.Dequeue();
+                if (at < oldest)
+                {
+                    continue; // out of date (the queue is in arrival order, not quite in reception order)
+                }
+
                 if (view.Devices.Contains(uplink.DevEui))
                 {
                     view.Deliver(uplink);
@@ -190,7 +196,10 @@ internal sealed class TransportHub(IFuotaTransport inner, TimeProvider time, Tim
                 _retained.Dequeue();
             }
 
-            _retained.Enqueue((uplink, time.GetUtcNow()));
+            // Aged from when the network server received it: a backlog read late (the connection kept it while no
+            // campaign ran here) is as old as its uplinks.
+            DateTimeOffset now = time.GetUtcNow();
+            _retained.Enqueue((uplink, uplink.ReceivedAt != default && uplink.ReceivedAt < now ? uplink.ReceivedAt : now));
         }
     }
 
