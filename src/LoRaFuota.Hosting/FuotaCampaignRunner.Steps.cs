@@ -14,7 +14,7 @@ public sealed partial class FuotaCampaignRunner
         {
             if (StepDecided is { } decided)
             {
-                await decided(cancellationToken).ConfigureAwait(false); // write-ahead: the state is saved before its actions go out
+                await decided(step, cancellationToken).ConfigureAwait(false); // write-ahead: the state is saved before its actions go out
             }
 
             Collect(step, events);

@@ -80,9 +80,10 @@ public sealed partial class FuotaCampaignRunner
     /// save the campaign here (<see cref="SaveSnapshot"/>) and every action becomes at-most-once across a crash — a
     /// campaign restored from that snapshot knows the actions were (or may have been) sent and never sends them again
     /// with the same counters; one lost in the crash is retried by the campaign's own time-outs. An exception thrown
-    /// here stops the run before the actions go out.
+    /// here stops the run before the actions go out. The step is given, so a host can save only the steps that matter
+    /// (those with actions must be saved; one with none sends nothing, and a later save carries its changes).
     /// </summary>
-    public Func<CancellationToken, ValueTask>? StepDecided { get; set; }
+    public Func<CampaignStep, CancellationToken, ValueTask>? StepDecided { get; set; }
 
     /// <summary>Asks the campaign to cancel: it tears its groups and sessions down and fails every device not yet updated.</summary>
     public void Cancel()
@@ -101,6 +102,22 @@ public sealed partial class FuotaCampaignRunner
         lock (_lock)
         {
             return _campaign.SaveSnapshot();
+        }
+    }
+
+    /// <summary>
+    /// Reads the campaign between two of its steps (never during one), from any thread: for example its snapshot and its
+    /// devices' statuses at one moment. The campaign must only be read.
+    /// </summary>
+    /// <typeparam name="T">What is read.</typeparam>
+    /// <param name="read">Reads it.</param>
+    /// <returns>What <paramref name="read"/> returned.</returns>
+    public T Inspect<T>(Func<FuotaCampaign, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_lock)
+        {
+            return read(_campaign);
         }
     }
 

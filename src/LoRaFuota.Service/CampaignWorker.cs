@@ -151,26 +151,15 @@ public sealed partial class CampaignWorker : BackgroundService
 
             var transport = new RecordingTransport(view, _store, () => holder.Lease, _time);
             var runner = new FuotaCampaignRunner(campaign, transport, _time, metrics: _metrics, options: _options.Runner);
-            // Write-ahead: each step is saved before its actions go out, so after a crash nothing is sent twice with
-            // the same counters (a v2 FragSessionSetupReq repeated with its SessionCnt would be refused as a replay).
-            runner.StepDecided = async cancellationToken =>
-            {
-                if (ended)
-                {
-                    return; // the final state is saved; an ended campaign takes no more writes
-                }
-
-                CampaignProgress progress = tracker.Next(campaign, runner.SaveSnapshot());
-                await _store.SaveProgressAsync(holder.Lease, progress, stoppingToken).ConfigureAwait(false);
-                ended = progress.State != CampaignState.Running;
-            };
+            using var saver = new StepSaver(_store, runner, tracker, () => holder.Lease, _options.SaveInterval);
+            runner.StepDecided = saver.OnStepAsync; // write-ahead: a step with actions is saved before they go out
             Log.CampaignClaimed(_logger, campaign.Name, claimed.CampaignId, _options.Owner);
-            Task keeper = KeepLeaseAsync(holder, runner, lost, lost.Token);
+            Task keeper = KeepLeaseAsync(holder, runner, saver, lost, lost.Token);
             try
             {
                 await foreach (CampaignEvent _ in runner.RunAsync(lost.Token).ConfigureAwait(false))
                 {
-                    // every step, the last included, was saved when it was decided
+                    // every step with actions, and the last, was saved when it was decided
                 }
             }
             finally
@@ -180,6 +169,7 @@ public sealed partial class CampaignWorker : BackgroundService
                 Interlocked.Add(ref _fragmentsSkipped, transport.Skipped);
             }
 
+            ended = saver.Ended;
             if (ended)
             {
                 Interlocked.Increment(ref _campaignsEnded);
@@ -227,7 +217,7 @@ public sealed partial class CampaignWorker : BackgroundService
 
     // Renews the lease well before it runs out and passes an operator's cancel request to the runner (looked for every
     // poll interval, so a cancel takes effect within seconds); a lost lease stops the run.
-    private async Task KeepLeaseAsync(LeaseHolder holder, FuotaCampaignRunner runner, CancellationTokenSource lost, CancellationToken cancellationToken)
+    private async Task KeepLeaseAsync(LeaseHolder holder, FuotaCampaignRunner runner, StepSaver saver, CancellationTokenSource lost, CancellationToken cancellationToken)
     {
         TimeSpan tick = _options.PollInterval < _options.RenewInterval ? _options.PollInterval : _options.RenewInterval;
         DateTimeOffset renewAt = _time.GetUtcNow() + _options.RenewInterval;
@@ -251,6 +241,8 @@ public sealed partial class CampaignWorker : BackgroundService
                 {
                     runner.Cancel();
                 }
+
+                await saver.FlushAsync(cancellationToken).ConfigureAwait(false); // the changes of steps that sent nothing
             }
             catch (LeaseLostException)
             {

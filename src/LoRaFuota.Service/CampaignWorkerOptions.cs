@@ -32,6 +32,14 @@ public sealed class CampaignWorkerOptions
     /// </summary>
     public TimeSpan? UplinkRetention { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a step that sends nothing may wait to be saved (real time): such a step is saved with the
+    /// next one that sends something, or after this long, so the API shows its changes. Steps with actions are always
+    /// saved before the actions go out.
+    /// </summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Gets or sets the runner's options (transport time-out, …); null for the defaults. On a faster clock, scale the time-outs with it.</summary>
     public Hosting.FuotaRunnerOptions? Runner { get; set; }
 
@@ -58,6 +66,11 @@ public sealed class CampaignWorkerOptions
         if (PollInterval <= TimeSpan.Zero)
         {
             problems.Add("PollInterval must be positive.");
+        }
+
+        if (SaveInterval < TimeSpan.Zero)
+        {
+            problems.Add("SaveInterval must not be negative.");
         }
 
         if (MaxConcurrentCampaigns is < 1 or > 10_000)

@@ -1,3 +1,4 @@
+using LoRaFuota.Campaigns;
 using LoRaFuota.Storage.Model;
 
 namespace LoRaFuota.Storage;
@@ -67,6 +68,11 @@ public interface IFuotaStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The devices.</returns>
     Task<IReadOnlyList<DeviceRecord>> GetDevicesAsync(Guid campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts every campaign's devices by state, in one query (for lists of many campaigns).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The number of devices in each state, by campaign.</returns>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<OtaState, int>>> CountDevicesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Gets a campaign's history in the order it was written.</summary>
     /// <param name="campaignId">The campaign.</param>

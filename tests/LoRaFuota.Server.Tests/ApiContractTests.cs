@@ -59,6 +59,7 @@ public sealed class ApiContractTests
     [Theory]
     [InlineData("{\"devices\": []}", "package_id")]
     [InlineData("not json", "not a campaign request")]
+    [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}, {\"dev_eui\": \"0000000000000bad\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"C\", \"redundancy_percent\": 30}", "device 0000000000000bad is unknown: the service has no root key for it.")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"C\", \"redundancy_percent\": 30, \"colour\": \"red\"}", "colour")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"XX999\", \"dr\": 5, \"class\": \"D\", \"redundancy_percent\": 30}", "region \\\"XX999\\\"")]
     [InlineData("{\"package_id\": \"PKG\", \"devices\": [{\"dev_eui\": \"70b3d57ed0000001\"}], \"region\": \"EU868\", \"dr\": 5, \"class\": \"D\", \"redundancy_percent\": 30}", "class must be C or B")]
@@ -124,6 +125,29 @@ public sealed class ApiContractTests
         HttpResponseMessage again = await bench.Client.PostAsync(new Uri($"/api/campaigns/{id}/cancel", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await bench.Client.DeleteAsync(new Uri($"/api/packages/{package.GetProperty("id")}", UriKind.Relative))).StatusCode); // ended: deletable
+    }
+
+    [Fact]
+    public async Task Concurrent_cancels_of_one_campaign_end_it_once_and_a_finished_one_refuses_more()
+    {
+        await using ServerBench bench = await ServerBench.StartAsync(devices: 3);
+        JsonElement package = await bench.UploadAsync(new byte[3000]);
+        string id = (await bench.CreateCampaignAsync(package.GetProperty("id").GetString()!)).GetProperty("id").GetString()!;
+
+        HttpResponseMessage[] cancels = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => bench.Client.PostAsync(new Uri($"/api/campaigns/{id}/cancel", UriKind.Relative), null)));
+        JsonElement report = await bench.WaitForEndAsync(id, TimeSpan.FromSeconds(120));
+        HttpResponseMessage[] late = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => bench.Client.PostAsync(new Uri($"/api/campaigns/{id}/cancel", UriKind.Relative), null)));
+
+        Assert.All(cancels, c => Assert.True(c.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, c.StatusCode.ToString()));
+        Assert.Contains(cancels, c => c.StatusCode == HttpStatusCode.Accepted);
+        Assert.All(late, c => Assert.Equal(HttpStatusCode.Conflict, c.StatusCode));
+        Assert.Equal("cancelled", report.GetProperty("state").GetString());
+        Assert.All(report.GetProperty("device_results").EnumerateArray(), d =>
+        {
+            JsonElement[] history = [.. d.GetProperty("history").EnumerateArray()];
+            Assert.Single(history, h => h.GetProperty("state").GetString() == "FAILED"); // ended once
+            Assert.Equal("cancelled", history[^1].GetProperty("reason").GetString());
+        });
     }
 
     [Fact]

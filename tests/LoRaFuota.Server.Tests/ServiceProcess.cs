@@ -34,6 +34,33 @@ internal sealed class ServiceProcess : IDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>Gets the process's resident memory now and its peak (VmRSS, VmHWM from /proc), in bytes; zeros where /proc is not there.</summary>
+    public (long Resident, long Peak) Memory
+    {
+        get
+        {
+            string status = $"/proc/{_process.Id}/status";
+            if (!File.Exists(status))
+            {
+                return (0, 0);
+            }
+
+            long Read(string[] lines, string key) =>
+                lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is string line
+                    ? long.Parse(line[key.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024
+                    : 0;
+            try
+            {
+                string[] lines = File.ReadAllLines(status);
+                return (Read(lines, "VmRSS:"), Read(lines, "VmHWM:"));
+            }
+            catch (IOException)
+            {
+                return (0, 0); // it has just exited
+            }
+        }
+    }
+
     public string Error
     {
         get

@@ -22,7 +22,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper log) : IDisposable
     public async Task One_of_two_instances_is_killed_mid_delivery_and_the_other_finishes_the_campaign_with_no_step_twice()
     {
         using PostgreSqlServer database = PostgreSqlServer.CreateDatabase();
-        await using ChirpStackRig rig = await ChirpStackRig.StartAsync(_temp.Path);
+        await using EmulatorRig rig = await EmulatorRig.StartAsync(_temp.Path);
         string db = "postgres:" + database.ConnectionString;
         using ServiceProcess a = await ServiceProcess.StartAsync(Client("instance-a"), "--config", rig.Config, "--db", db, "--owner", "instance-a");
         string id = await rig.CreateCampaignAsync(a.Address); // instance-a claims it at once (b is not started yet)
@@ -33,7 +33,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper log) : IDisposable
         var wall = System.Diagnostics.Stopwatch.StartNew(); // a bound on the test, not a measurement
         while (wall.Elapsed < TimeSpan.FromSeconds(150))
         {
-            report = await ChirpStackRig.ReportAsync(b.Address, id);
+            report = await EmulatorRig.ReportAsync(b.Address, id);
             if (report.GetProperty("state").GetString() != "running")
             {
                 break;

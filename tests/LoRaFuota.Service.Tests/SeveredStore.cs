@@ -1,3 +1,4 @@
+using LoRaFuota.Campaigns;
 using LoRaFuota.Storage;
 using LoRaFuota.Storage.Model;
 
@@ -57,6 +58,8 @@ internal sealed class SeveredStore(IFuotaStore inner) : IFuotaStore
     public Task<bool> UnassignAsync(AssignmentTarget kind, string target, CancellationToken cancellationToken = default) => Call(() => inner.UnassignAsync(kind, target, cancellationToken));
 
     public Task<IReadOnlyList<PackageAssignment>> ListAssignmentsAsync(CancellationToken cancellationToken = default) => Call(() => inner.ListAssignmentsAsync(cancellationToken));
+
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<OtaState, int>>> CountDevicesAsync(CancellationToken cancellationToken = default) => Call(() => inner.CountDevicesAsync(cancellationToken));
 
     private Task<T> Call<T>(Func<Task<T>> call) =>
         _severed ? Task.FromException<T>(new IOException("the instance is gone")) : call();

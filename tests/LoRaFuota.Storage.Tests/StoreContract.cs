@@ -196,6 +196,8 @@ public abstract class StoreContract : IDisposable
         Assert.Equal((OtaState.Updated, "2.0.0", (int?)40), (devices[0].State, devices[0].FirmwareVersion, devices[0].FragmentsReceived));
         Assert.Equal((OtaState.Failed, DeviceFailureReason.Timeout), (devices[1].State, devices[1].FailureReason));
         Assert.Equal([OtaState.Failed], (await store.GetHistoryAsync(campaign.Id, s_second)).Select(h => h.State));
+        IReadOnlyDictionary<OtaState, int> counts = (await store.CountDevicesAsync())[campaign.Id];
+        Assert.Equal((1, 1), (counts[OtaState.Updated], counts[OtaState.Failed]));
         Assert.Equal([s_second, s_first], (await store.GetHistoryAsync(campaign.Id)).Select(h => h.DevEui)); // in the order written
         Assert.Null(await store.TryClaimAsync("b", TimeSpan.FromMinutes(5)));
         await Assert.ThrowsAsync<LeaseLostException>(() => store.SaveProgressAsync(lease, done)); // ended: nothing more is written

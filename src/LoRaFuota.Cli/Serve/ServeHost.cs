@@ -289,6 +289,7 @@ internal static class ServeHost
                     mqtt.ApplicationId = tts["ApplicationId"] ?? string.Empty;
                     mqtt.TenantId = tts["TenantId"];
                     mqtt.ApiKey = tts["ApiKey"] ?? string.Empty;
+                    mqtt.ClientId = tts["ClientId"] is { Length: > 0 } clientId ? clientId : mqtt.ClientId;
                 },
                 api =>
                 {

@@ -86,16 +86,11 @@ internal static class CampaignEndpoints
     {
         IFuotaStore store = Store(context);
         IReadOnlyList<StoredCampaign> campaigns = await store.ListCampaignsAsync(context.RequestAborted);
-        var rows = new List<(StoredCampaign, IReadOnlyList<DeviceRecord>)>();
-        foreach (StoredCampaign campaign in campaigns)
-        {
-            rows.Add((campaign, await store.GetDevicesAsync(campaign.Id, context.RequestAborted)));
-        }
-
-        await ApiJson.SendAsync(context, ApiJson.Array(rows, (w, row) =>
+        IReadOnlyDictionary<Guid, IReadOnlyDictionary<OtaState, int>> counts = await store.CountDevicesAsync(context.RequestAborted); // one query for all
+        await ApiJson.SendAsync(context, ApiJson.Array(campaigns, (w, campaign) =>
         {
             w.WriteStartObject();
-            CampaignReport.WriteSummary(w, row.Item1, row.Item2);
+            CampaignReport.WriteSummary(w, campaign, counts.TryGetValue(campaign.Id, out IReadOnlyDictionary<OtaState, int>? states) ? states : new Dictionary<OtaState, int>());
             w.WriteEndObject();
         }));
     }

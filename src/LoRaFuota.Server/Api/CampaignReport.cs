@@ -54,7 +54,11 @@ internal sealed record CampaignReport(StoredCampaign Campaign, StoredPackage? Pa
         w.WriteEndArray();
     });
 
-    public static void WriteSummary(Utf8JsonWriter w, StoredCampaign campaign, IReadOnlyList<DeviceRecord> devices)
+    public static void WriteSummary(Utf8JsonWriter w, StoredCampaign campaign, IReadOnlyList<DeviceRecord> devices) =>
+        WriteSummary(w, campaign, devices.CountBy(d => d.State).ToDictionary());
+
+    /// <summary>The summary from the number of devices in each state.</summary>
+    public static void WriteSummary(Utf8JsonWriter w, StoredCampaign campaign, IReadOnlyDictionary<OtaState, int> counts)
     {
         w.WriteString("id", campaign.Id);
         w.WriteString("name", campaign.Name);
@@ -66,13 +70,13 @@ internal sealed record CampaignReport(StoredCampaign Campaign, StoredPackage? Pa
         ApiJson.Nullable(w, "ended_at", campaign.EndedAt);
         w.WriteBoolean("completed", campaign.State == CampaignState.Completed);
         w.WriteBoolean("cancelled", campaign.State == CampaignState.Cancelled);
-        w.WriteNumber("devices", devices.Count);
-        w.WriteNumber("updated", devices.Count(d => d.State == OtaState.Updated));
-        w.WriteNumber("failed", devices.Count(d => d.State == OtaState.Failed));
+        w.WriteNumber("devices", counts.Values.Sum());
+        w.WriteNumber("updated", counts.GetValueOrDefault(OtaState.Updated));
+        w.WriteNumber("failed", counts.GetValueOrDefault(OtaState.Failed));
         w.WriteStartObject("state_counts");
         foreach (OtaState state in Enum.GetValues<OtaState>())
         {
-            w.WriteNumber(CampaignNames.State(state), devices.Count(d => d.State == state));
+            w.WriteNumber(CampaignNames.State(state), counts.GetValueOrDefault(state));
         }
 
         w.WriteEndObject();

@@ -20,13 +20,13 @@ public static class CampaignFactory
     /// <param name="now">The time the devices' first state is stamped with.</param>
     /// <param name="serverSpacing">The network server's own multicast pacing (ChirpStack: 5 s), or null.</param>
     /// <returns>The campaign, and the record to store (parameters, snapshot, plan, devices).</returns>
-    /// <exception cref="ArgumentException">The request cannot run: every problem named (an infeasible plan with its reasons).</exception>
+    /// <exception cref="ArgumentException">The request cannot run: every problem named (a device without a root key, an infeasible plan with its reasons).</exception>
     public static (FuotaCampaign Campaign, NewCampaign Record) Create(CampaignRequest request, StoredPackage package, IDeviceKeyProvider keys, DateTimeOffset now, TimeSpan? serverSpacing = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(keys);
-        FuotaCampaignOptions options = ToOptions(request, package, serverSpacing);
+        FuotaCampaignOptions options = ToOptions(request, package, keys, serverSpacing);
         FuotaCampaign campaign = FuotaCampaign.Create(options, keys);
         var record = new NewCampaign
         {
@@ -44,7 +44,7 @@ public static class CampaignFactory
         return (campaign, record);
     }
 
-    private static FuotaCampaignOptions ToOptions(CampaignRequest request, StoredPackage package, TimeSpan? serverSpacing)
+    private static FuotaCampaignOptions ToOptions(CampaignRequest request, StoredPackage package, IDeviceKeyProvider keys, TimeSpan? serverSpacing)
     {
         var problems = new List<string>();
         RegionalParameters? region = null;
@@ -102,6 +102,12 @@ public static class CampaignFactory
             if (!seen.Add(eui))
             {
                 problems.Add($"device {eui} is listed twice.");
+            }
+
+            if (!keys.TryEncryptMcKey(eui, default, out _))
+            {
+                problems.Add($"device {eui} is unknown: the service has no root key for it.");
+                continue;
             }
 
             if (entry.UplinkIntervalS is < 1 or > 86_400 || entry.UplinkIntervalS is double.NaN)

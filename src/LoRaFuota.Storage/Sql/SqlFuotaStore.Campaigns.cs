@@ -104,6 +104,23 @@ public abstract partial class SqlFuotaStore
             cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyDictionary<OtaState, int>>> CountDevicesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyDictionary<Guid, IReadOnlyDictionary<OtaState, int>>>(
+            async connection =>
+            {
+                List<(string Campaign, int State, long Count)> rows = await QueryAsync(
+                    connection,
+                    null,
+                    "SELECT campaign_id, state, COUNT(*) FROM campaign_devices GROUP BY campaign_id, state",
+                    r => (r.GetString(0), r.GetInt32(1), r.GetInt64(2)),
+                    cancellationToken).ConfigureAwait(false);
+                return rows.GroupBy(r => Guid.Parse(r.Campaign)).ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyDictionary<OtaState, int>)g.ToDictionary(r => (OtaState)r.State, r => (int)r.Count));
+            },
+            cancellationToken);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<DeviceHistoryEntry>> GetHistoryAsync(Guid campaignId, DevEui? devEui = null, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<DeviceHistoryEntry>>(
             async connection => await QueryAsync(

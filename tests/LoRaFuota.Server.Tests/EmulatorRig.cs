@@ -12,14 +12,14 @@ using LoRaFuota.Testing;
 
 namespace LoRaFuota.Server.Tests;
 
-/// <summary>Mosquitto, the emulated ChirpStack with four devices on the shared fast clock, and the service's settings.</summary>
-internal sealed class ChirpStackRig : IAsyncDisposable
+/// <summary>Mosquitto, an emulated network server (ChirpStack or The Things Stack) with four devices on the shared fast clock, and the service's settings for it.</summary>
+internal sealed class EmulatorRig : IAsyncDisposable
 {
     public const double Scale = 40;
     public const string ApiKey = "kill-test";
     private readonly Mosquitto _broker;
 
-    private ChirpStackRig(Mosquitto broker, EmulatorHost host, SimulatedFleet fleet, string config, byte[] image)
+    private EmulatorRig(Mosquitto broker, EmulatorHost host, SimulatedFleet fleet, string config, byte[] image)
     {
         _broker = broker;
         Host = host;
@@ -39,7 +39,7 @@ internal sealed class ChirpStackRig : IAsyncDisposable
 
     public string Sha256 { get; }
 
-    public static async Task<ChirpStackRig> StartAsync(string directory)
+    public static async Task<EmulatorRig> StartAsync(string directory, NetworkServerDialect dialect = NetworkServerDialect.ChirpStack)
     {
         Mosquitto broker = Mosquitto.Start();
         DateTimeOffset origin = TimeProvider.System.GetUtcNow();
@@ -51,26 +51,38 @@ internal sealed class ChirpStackRig : IAsyncDisposable
         EmulatorHost host = await EmulatorHost.StartAsync(
             new SimulatedNetwork(region, 5, fleet.Devices),
             region,
-            new EmulatorHostOptions { Dialect = NetworkServerDialect.ChirpStack, BrokerPort = broker.Port, ApiAddress = new Uri("http://127.0.0.1:0"), ApiKey = "cs-token" },
+            new EmulatorHostOptions { Dialect = dialect, BrokerPort = broker.Port, ApiAddress = new Uri("http://127.0.0.1:0"), ApiKey = dialect == NetworkServerDialect.ChirpStack ? "cs-token" : "NNSXS.RIG.KEY" },
             clock);
         string keys = Path.Combine(directory, "keys.json");
         await File.WriteAllTextAsync(keys, "{\"devices\": [" + string.Join(',', fleet.Devices.Select(d => $$"""{"dev_eui": "{{d.DevEui}}", "gen_app_key": "{{d.Options.RootKey.ToHexString()}}"}""")) + "]}");
         string config = Path.Combine(directory, "serve.json");
+        string server = dialect == NetworkServerDialect.ChirpStack
+            ? $$"""
+              "NetworkServer": "chirpstack",
+              "ChirpStack": {
+                "MqttHost": "127.0.0.1", "MqttPort": {{broker.Port}}, "ApplicationId": "{{host.ApplicationId}}",
+                "ApiAddress": "{{host.ApiAddress}}", "ApiToken": "cs-token"
+              },
+              """
+            : $$"""
+              "NetworkServer": "tts",
+              "TheThingsStack": {
+                "MqttHost": "127.0.0.1", "MqttPort": {{broker.Port}}, "ApplicationId": "fuota-app", "TenantId": "tenant1",
+                "ApiKey": "NNSXS.RIG.KEY", "ApiAddress": "{{host.ApiAddress}}api/v3/", "FrequencyPlanId": "EU_863_870_TTN",
+                "Gateways": "gateway-1", "AbsoluteTime": "true"
+              },
+              """;
         await File.WriteAllTextAsync(config, $$"""
             {
-              "NetworkServer": "chirpstack",
+              {{server}}
               "ApiKeys": ["{{ApiKey}}"],
               "Keys": "{{keys}}",
               "TimeScale": {{Scale}},
               "TimeOrigin": "{{origin:O}}",
-              "LeaseSeconds": 1,
-              "ChirpStack": {
-                "MqttHost": "127.0.0.1", "MqttPort": {{broker.Port}}, "ApplicationId": "{{host.ApplicationId}}",
-                "ApiAddress": "{{host.ApiAddress}}", "ApiToken": "cs-token"
-              }
+              "LeaseSeconds": 1
             }
             """);
-        return new ChirpStackRig(broker, host, fleet, config, RandomNumberGenerator.GetBytes(8000)); // ~34 fragments: a session long enough to outlast a takeover
+        return new EmulatorRig(broker, host, fleet, config, RandomNumberGenerator.GetBytes(8000)); // ~34 fragments: a session long enough to outlast a takeover
     }
 
     public async Task<string> CreateCampaignAsync(Uri service)
