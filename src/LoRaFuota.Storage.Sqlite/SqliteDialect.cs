@@ -5,12 +5,14 @@ using Microsoft.Data.Sqlite;
 namespace LoRaFuota.Storage.Sqlite;
 
 /// <summary>SQLite's side of the shared statements.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The write gate's SemaphoreSlim holds a kernel handle only once AvailableWaitHandle is read, which it never is; the dialect lives as long as its store.")]
 internal sealed class SqliteDialect : SqlDialect
 {
     private const int ConstraintError = 19;          // SQLITE_CONSTRAINT
     private const int UniqueError = 2067;            // SQLITE_CONSTRAINT_UNIQUE
     private const int PrimaryKeyError = 1555;        // SQLITE_CONSTRAINT_PRIMARYKEY
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private int _walSet;
 
     public SqliteDialect(string path)
@@ -61,6 +63,15 @@ internal sealed class SqliteDialect : SqlDialect
         }
     }
 
+    // SQLite has one writer at a time, and Microsoft.Data.Sqlite waits for the lock by blocking its thread (busy
+    // timeout). Many campaigns saving at once would hold many pool threads that way and starve the API: writers of this
+    // process queue here instead, asynchronously; other processes on the file still meet the busy timeout.
+    public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Turn(_writer);
+    }
+
     // Microsoft.Data.Sqlite's non-deferred transaction is BEGIN IMMEDIATE: the write lock is taken at the start.
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((SqliteConnection)connection).BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -70,4 +81,17 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: ConstraintError, SqliteExtendedErrorCode: UniqueError or PrimaryKeyError };
+
+    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 }

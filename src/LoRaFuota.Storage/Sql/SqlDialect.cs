@@ -20,6 +20,12 @@ internal abstract class SqlDialect
     /// <summary>Opens a connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits, without holding a thread, for this process's turn to write where the database takes one writer at a time;
+    /// null where writers run side by side. Dispose it after the transaction.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Starts a write transaction (one writer at a time where the database needs it).</summary>
     public virtual ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(cancellationToken);

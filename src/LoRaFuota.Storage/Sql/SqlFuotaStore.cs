@@ -24,6 +24,7 @@ public abstract partial class SqlFuotaStore : IFuotaStore
     /// <inheritdoc/>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        using IDisposable? turn = await _dialect.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using DbTransaction transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await _dialect.LockMigrationsAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -100,6 +101,7 @@ public abstract partial class SqlFuotaStore : IFuotaStore
     /// <summary>Runs a write in a transaction of its own, committed when <paramref name="write"/> returns.</summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> write, CancellationToken cancellationToken)
     {
+        using IDisposable? turn = await _dialect.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         await using DbConnection connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using DbTransaction transaction = await _dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         T result = await write(connection, transaction).ConfigureAwait(false);
