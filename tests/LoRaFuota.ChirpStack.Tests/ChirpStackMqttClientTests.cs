@@ -104,70 +104,54 @@ public sealed class ChirpStackMqttClientTests
     [SkippableFact]
     public async Task SharedSubscription_TwoEngineInstancesSplitTheEventsWithoutLosingOrDoubling()
     {
-        using Mosquitto broker = Mosquitto.Start();
-        await using ChirpStackMqttClient first = Engine(broker, share: "lorafuota");
-        await using ChirpStackMqttClient second = Engine(broker, share: "lorafuota");
-        await first.ConnectAsync();
-        await second.ConnectAsync();
-        using IMqttClient chirpStack = await Server(broker);
+        (List<string> first, List<string> second) = await TwoInstancesAsync("lorafuota", 40, (a, b) => a.Count + b.Count >= 40);
 
-        for (int i = 0; i < 40; i++)
-        {
-            await PublishUp(chirpStack, $"shared-{i}", 201, [0x00, 0x03, 0x02]);
-        }
-
-        var seen = new List<string>();
-        await Until(() =>
-        {
-            while (first.Uplinks.TryRead(out ChirpStackUplink? a))
-            {
-                seen.Add(a.DeduplicationId);
-            }
-
-            while (second.Uplinks.TryRead(out ChirpStackUplink? b))
-            {
-                seen.Add(b.DeduplicationId);
-            }
-
-            return seen.Count >= 40;
-        });
-        Assert.Equal(40, seen.Distinct().Count());
-        Assert.Equal(40, seen.Count);
+        Assert.Equal(40, first.Concat(second).Distinct().Count());
+        Assert.Equal(40, first.Count + second.Count);
     }
 
     [SkippableFact]
     public async Task PlainSubscription_ByDefault_EveryInstanceSeesEveryEvent()
     {
+        (List<string> first, List<string> second) = await TwoInstancesAsync(null, 10, (a, b) => a.Count >= 10 && b.Count >= 10);
+
+        Assert.Equal(first.Order(), second.Order());
+        Assert.Equal(10, first.Distinct().Count());
+        Assert.Null(new ChirpStackMqttOptions().ShareName); // the default: a plain subscription
+    }
+
+    // Two engine instances on one broker with the given share name; the server publishes `count` uplinks; each
+    // instance's deduplication ids are read until `done`.
+    private static async Task<(List<string> First, List<string> Second)> TwoInstancesAsync(string? share, int count, Func<List<string>, List<string>, bool> done)
+    {
         using Mosquitto broker = Mosquitto.Start();
-        await using ChirpStackMqttClient first = Engine(broker);
-        await using ChirpStackMqttClient second = Engine(broker);
+        await using ChirpStackMqttClient first = Engine(broker, share);
+        await using ChirpStackMqttClient second = Engine(broker, share);
         await first.ConnectAsync();
         await second.ConnectAsync();
         using IMqttClient chirpStack = await Server(broker);
-
-        for (int i = 0; i < 10; i++)
+        for (int i = 0; i < count; i++)
         {
-            await PublishUp(chirpStack, $"plain-{i}", 201, [0x00, 0x03, 0x02]);
+            await PublishUp(chirpStack, $"uplink-{i}", 201, [0x00, 0x03, 0x02]);
         }
 
-        var seenFirst = new HashSet<string>();
-        var seenSecond = new HashSet<string>();
+        var seenFirst = new List<string>();
+        var seenSecond = new List<string>();
         await Until(() =>
         {
-            while (first.Uplinks.TryRead(out ChirpStackUplink? a))
-            {
-                seenFirst.Add(a.DeduplicationId);
-            }
-
-            while (second.Uplinks.TryRead(out ChirpStackUplink? b))
-            {
-                seenSecond.Add(b.DeduplicationId);
-            }
-
-            return seenFirst.Count >= 10 && seenSecond.Count >= 10;
+            Drain(first, seenFirst);
+            Drain(second, seenSecond);
+            return done(seenFirst, seenSecond);
         });
-        Assert.Equal(seenFirst, seenSecond);
-        Assert.DoesNotContain("$share", first.EventFilter, StringComparison.Ordinal);
+        return (seenFirst, seenSecond);
+    }
+
+    private static void Drain(ChirpStackMqttClient engine, List<string> seen)
+    {
+        while (engine.Uplinks.TryRead(out ChirpStackUplink? uplink))
+        {
+            seen.Add(uplink.DeduplicationId);
+        }
     }
 
     [SkippableFact]
