@@ -45,6 +45,7 @@ internal static class LoRaFuotaCli
             PackageCommand.Create(context),
             ServeCommand.Create(context, time),
             CampaignCommand.Create(context),
+            DeviceCommand.Create(context),
             DemoCommand.Create(context),
         };
 

@@ -15,6 +15,13 @@ public sealed class FuotaServerOptions
     /// </summary>
     public int? DevicesPerMinute { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long before its slot new campaigns hand a multicast frame to the network server, or null for at
+    /// its slot: The Things Stack scheduling at the gateway's GPS time (<c>absolute_time</c>) refuses a time already
+    /// past, so the frame must arrive ahead of it.
+    /// </summary>
+    public TimeSpan? DownlinkLeadTime { get; set; }
+
     /// <summary>Gets or sets the name the health endpoint reports for the store (<c>sqlite</c> or <c>postgres</c>).</summary>
     public string StoreName { get; set; } = "sqlite";
 

@@ -84,6 +84,37 @@ public sealed class ClientCommandTests : IDisposable
         Assert.Contains("Give exactly one of --redundancy", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Devices_registered_in_a_group_get_the_package_assigned_to_it_and_the_cli_says_what_it_left_alone()
+    {
+        await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "g.db")}", "--api-key", "k4", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 3));
+        string server = serve.Address.ToString();
+        string image = Path.Combine(_temp.Path, "fw.bin");
+        await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(2000));
+        string fleet = TestFleet.Write(_temp.Path, 3);
+        string package = JsonDocument.Parse(Cli("package", "upload", "--server", server, "--api-key", "k4", "--input", image, "--title", "fw", "--version", "2.0.0").Output).RootElement.GetProperty("id").GetString()!;
+
+        (int code, string output, _) = Cli("device", "register", "--server", server, "--api-key", "k4", "--fleet", fleet, "--group", "meters");
+        Assert.Equal(0, code);
+        Assert.All(JsonDocument.Parse(output).RootElement.EnumerateArray(), d => Assert.Equal("meters", d.GetProperty("group").GetString()));
+        (code, output, _) = Cli("package", "assign", "--server", server, "--api-key", "k4", "--package", package, "--group", "meters", "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy-percent", "30");
+        Assert.Equal(0, code);
+        JsonElement campaign = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal(3, campaign.GetProperty("devices").GetArrayLength());
+        (code, output, _) = Cli("campaign", "watch", "--server", server, "--api-key", "k4", campaign.GetProperty("id").GetString()!);
+        Assert.Contains("completed, 3/3 updated", output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+
+        (code, output, _) = Cli("device", "list", "--server", server, "--api-key", "k4");
+        Assert.All(JsonDocument.Parse(output).RootElement.EnumerateArray(), d => Assert.Equal(("2.0.0", "group:meters"), (d.GetProperty("installed_version").GetString(), d.GetProperty("assigned_by").GetString())));
+        (code, output, _) = Cli("package", "assign", "--server", server, "--api-key", "k4", "--package", package, "--group", "meters", "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy-percent", "30");
+        Assert.All(JsonDocument.Parse(output).RootElement.GetProperty("skipped").EnumerateArray(), s => Assert.Equal("up_to_date", s.GetProperty("reason").GetString()));
+        (code, _, string error) = Cli("package", "assign", "--server", server, "--api-key", "k4", "--package", package, "--group", "meters", "--device", "70b3d57ed0000001", "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy", "2");
+        Assert.Equal((2, "Give exactly one of --group or --device."), (code, error.Trim()));
+        (code, output, _) = Cli("package", "unassign", "--server", server, "--api-key", "k4", "--group", "meters");
+        Assert.Equal(0, code);
+        Assert.Empty(JsonDocument.Parse(output).RootElement.GetProperty("campaigns").EnumerateArray());
+    }
+
     private static (int Code, string Output, string Error) Cli(params string[] args)
     {
         using var output = new StringWriter();

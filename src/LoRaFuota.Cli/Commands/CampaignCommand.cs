@@ -24,30 +24,15 @@ internal static class CampaignCommand
         (Option<string> server, Option<string> apiKey) = ServiceClient.Options();
         var package = new Option<string>("--package") { Description = "The package id (from package upload).", Required = true };
         var fleet = new Option<FileInfo>("--fleet") { Description = "The devices: a fleet file (the simulate schema; dev_eui, uplink_interval_s and firmware_version are used).", Required = true };
-        Option<string> region = CliOptions.Region();
-        var dataRate = new Option<int>("--dr") { Description = "The multicast data rate index.", Required = true };
-        Option<string> multicastClass = CliOptions.Class();
-        var periodicity = new Option<int?>("--periodicity") { Description = "Class B ping-slot periodicity 0..7." };
-        var redundancy = new Option<int?>("--redundancy") { Description = "The number of coded fragments R." };
-        var percent = new Option<double?>("--redundancy-percent") { Description = "R as a percentage of M." };
-        var target = new Option<double?>("--target-success") { Description = "The smallest R that reaches this success probability (0..1) at --loss." };
-        Option<string> loss = CliOptions.Loss("The expected loss per frame, for --target-success: a fraction or a percentage.");
-        var ts004 = new Option<int?>("--ts004") { Description = "The TS004 version to prefer: 1 or 2." };
-        var closedLoop = new Option<bool>("--closed-loop") { Description = "Bursts of coded fragments with multicast status polls." };
-        var perMinute = new Option<int?>("--devices-per-minute") { Description = "Contact this many devices per minute, in fleet order (default: the service's setting)." };
+        var parameters = new CampaignParameterOptions();
         var name = new Option<string?>("--name") { Description = "The campaign's name (default: the package's title and version)." };
         var command = new Command("create", "Create a campaign from a package, a fleet and parameters; prints its report (with id).")
         {
-            server, apiKey, package, fleet, region, dataRate, multicastClass, periodicity, redundancy, percent, target, loss, ts004, closedLoop, perMinute, name,
+            server, apiKey, package, fleet, name,
         };
+        parameters.AddTo(command);
         command.SetAction(result =>
         {
-            int given = (result.GetValue(redundancy).HasValue ? 1 : 0) + (result.GetValue(percent).HasValue ? 1 : 0) + (result.GetValue(target).HasValue ? 1 : 0);
-            if (given != 1)
-            {
-                throw new CliUsageException("Give exactly one of --redundancy, --redundancy-percent or --target-success.");
-            }
-
             IReadOnlyList<FleetDevice> devices = CliFiles.ReadFleet(result.GetValue(fleet)!);
             string body = CliJson.Object(w =>
             {
@@ -68,17 +53,7 @@ internal static class CampaignCommand
                 }
 
                 w.WriteEndArray();
-                w.WriteString("region", result.GetValue(region));
-                w.WriteNumber("dr", result.GetValue(dataRate));
-                w.WriteString("class", result.GetValue(multicastClass)!.ToUpperInvariant());
-                Number(w, "periodicity", result.GetValue(periodicity));
-                Number(w, "redundancy", result.GetValue(redundancy));
-                Number(w, "redundancy_percent", result.GetValue(percent));
-                Number(w, "target_success", result.GetValue(target));
-                w.WriteNumber("expected_loss", CliOptions.ParseLoss(result.GetValue(loss)));
-                Number(w, "ts004", result.GetValue(ts004));
-                w.WriteBoolean("closed_loop", result.GetValue(closedLoop));
-                Number(w, "devices_per_minute", result.GetValue(perMinute));
+                parameters.Write(result, w);
             });
             if (!Guid.TryParse(result.GetValue(package), out _))
             {
@@ -175,13 +150,5 @@ internal static class CampaignCommand
             + $"{report.GetProperty("updated").GetInt32()}/{report.GetProperty("devices").GetInt32()} updated, {report.GetProperty("failed").GetInt32()} failed"
             + (report.TryGetProperty("fragments_sent", out JsonElement fragments) ? $", {fragments.GetInt32()} fragments sent" : string.Empty)
             + $" ({string.Join(", ", counts)})";
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is double v)
-        {
-            w.WriteNumber(name, v);
-        }
     }
 }

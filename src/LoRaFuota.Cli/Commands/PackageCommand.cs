@@ -20,7 +20,77 @@ internal static class PackageCommand
             Verify(context),
             Upload(context),
             List(context),
+            Assign(context),
+            Unassign(context),
         };
+
+    private static Command Assign(CliContext context)
+    {
+        (Option<string> server, Option<string> apiKey) = Client.ServiceClient.Options();
+        var package = new Option<string>("--package") { Description = "The package id (from package upload).", Required = true };
+        (Option<string?> group, Option<string?> device) = Target();
+        var parameters = new Client.CampaignParameterOptions();
+        var command = new Command("assign", "Assign a package to a device group or one device (ThingsBoard's rules); starts the campaigns it calls for and prints them with the devices left alone (JSON).")
+        {
+            server, apiKey, package, group, device,
+        };
+        parameters.AddTo(command);
+        command.SetAction(result =>
+        {
+            string path = TargetPath(result, group, device);
+            if (!Guid.TryParse(result.GetValue(package), out _))
+            {
+                throw new CliUsageException($"--package '{result.GetValue(package)}' is not a package id (a GUID, as package upload prints).");
+            }
+
+            string body = CliJson.Object(w =>
+            {
+                w.WriteString("package_id", result.GetValue(package));
+                parameters.Write(result, w);
+            });
+            using var client = new Client.ServiceClient(result.GetValue(server), result.GetValue(apiKey));
+            using StringContent content = Client.ServiceClient.Json(body);
+            context.Output.WriteLine(client.Send(HttpMethod.Put, path, content).GetRawText());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Unassign(CliContext context)
+    {
+        (Option<string> server, Option<string> apiKey) = Client.ServiceClient.Options();
+        (Option<string?> group, Option<string?> device) = Target();
+        var command = new Command("unassign", "Remove a group's or a device's assignment (a device then falls back to its group's); prints the campaigns started (JSON).") { server, apiKey, group, device };
+        command.SetAction(result =>
+        {
+            string path = TargetPath(result, group, device);
+            using var client = new Client.ServiceClient(result.GetValue(server), result.GetValue(apiKey));
+            context.Output.WriteLine(client.Send(HttpMethod.Delete, path, null).GetRawText());
+            return 0;
+        });
+        return command;
+    }
+
+    private static (Option<string?> Group, Option<string?> Device) Target() =>
+        (new Option<string?>("--group") { Description = "A device group (profile): every device of it without an assignment of its own." },
+         new Option<string?>("--device") { Description = "One device's DevEUI: overrides its group's assignment." });
+
+    private static string TargetPath(System.CommandLine.ParseResult result, Option<string?> group, Option<string?> device)
+    {
+        string? name = result.GetValue(group);
+        string? eui = result.GetValue(device);
+        if ((name is null) == (eui is null))
+        {
+            throw new CliUsageException("Give exactly one of --group or --device.");
+        }
+
+        if (eui is not null)
+        {
+            return DevEui.TryParse(eui, out DevEui parsed) ? $"/api/devices/{parsed}/assignment" : throw new CliUsageException($"--device '{eui}' is not a DevEUI (16 hex digits).");
+        }
+
+        return $"/api/groups/{Uri.EscapeDataString(name!)}/assignment";
+    }
 
     private static Command Upload(CliContext context)
     {

@@ -281,6 +281,13 @@ internal static class ServeHost
         else
         {
             IConfigurationSection tts = c.GetSection("TheThingsStack");
+            if (bool.TryParse(tts["AbsoluteTime"], out bool absolute) && absolute)
+            {
+                // A frame scheduled at the gateway's GPS time must reach the server before that time: hand it over 2 s
+                // (real time) ahead, whatever the clock's scale.
+                server.DownlinkLeadTime = TimeSpan.FromSeconds(2) * settings.TimeScale;
+            }
+
             services.AddLoRaFuotaTheThingsStack(
                 mqtt =>
                 {

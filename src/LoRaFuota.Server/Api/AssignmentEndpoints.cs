@@ -266,7 +266,7 @@ internal static class AssignmentEndpoints
     }
 
     private static NewCampaign Create(HttpContext context, CampaignRequest request, StoredPackage package, IDeviceKeyProvider keys) =>
-        CampaignFactory.Create(request, package, keys, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestServices.GetRequiredService<FuotaServerOptions>().ServerSpacing).Record;
+        CampaignFactory.Create(request, package, keys, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), context.RequestServices.GetRequiredService<FuotaServerOptions>().ServerSpacing, context.RequestServices.GetRequiredService<FuotaServerOptions>().DownlinkLeadTime).Record;
 
     private static CampaignRequest Parameters(PackageAssignment assignment) =>
         JsonSerializer.Deserialize(assignment.Parameters, RequestJsonContext.Default.CampaignRequest) ?? new CampaignRequest();

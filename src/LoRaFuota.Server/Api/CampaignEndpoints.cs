@@ -58,7 +58,8 @@ internal static class CampaignEndpoints
                 package,
                 context.RequestServices.GetRequiredService<IDeviceKeyProvider>(),
                 context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
-                options.ServerSpacing).Record;
+                options.ServerSpacing,
+                options.DownlinkLeadTime).Record;
         }
         catch (ArgumentException ex)
         {

@@ -19,14 +19,16 @@ public static class CampaignFactory
     /// <param name="keys">The devices' root keys.</param>
     /// <param name="now">The time the devices' first state is stamped with.</param>
     /// <param name="serverSpacing">The network server's own multicast pacing (ChirpStack: 5 s), or null.</param>
+    /// <param name="downlinkLeadTime">How long before its slot a multicast frame is handed to the network server (The Things Stack with <c>absolute_time</c> needs it ahead), or null for at its slot.</param>
     /// <returns>The campaign, and the record to store (parameters, snapshot, plan, devices).</returns>
     /// <exception cref="ArgumentException">The request cannot run: every problem named (a device without a root key, an infeasible plan with its reasons).</exception>
-    public static (FuotaCampaign Campaign, NewCampaign Record) Create(CampaignRequest request, StoredPackage package, IDeviceKeyProvider keys, DateTimeOffset now, TimeSpan? serverSpacing = null)
+    public static (FuotaCampaign Campaign, NewCampaign Record) Create(CampaignRequest request, StoredPackage package, IDeviceKeyProvider keys, DateTimeOffset now, TimeSpan? serverSpacing = null, TimeSpan? downlinkLeadTime = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(keys);
         FuotaCampaignOptions options = ToOptions(request, package, keys, serverSpacing);
+        options.DownlinkLeadTime = downlinkLeadTime ?? TimeSpan.Zero;
         FuotaCampaign campaign = FuotaCampaign.Create(options, keys);
         var record = new NewCampaign
         {
