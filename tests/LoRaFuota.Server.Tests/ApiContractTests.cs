@@ -127,6 +127,30 @@ public sealed class ApiContractTests
         Assert.Equal(HttpStatusCode.NoContent, (await bench.Client.DeleteAsync(new Uri($"/api/packages/{package.GetProperty("id")}", UriKind.Relative))).StatusCode); // ended: deletable
     }
 
+    [Theory]
+    [InlineData("truncated", "fw", "2.0.0", "is not one")]
+    [InlineData("whole", "fw", "3.0.0", "version 3.0.0 differs from the signed manifest's 2.0.0")]
+    [InlineData("whole", "other", "2.0.0", "title other differs from the signed manifest's fw")]
+    [InlineData("empty", "fw", "2.0.0", "Content must hold at least one byte.")]
+    public async Task Malformed_uploads_get_a_problem_and_store_nothing(string body, string title, string version, string expected)
+    {
+        await using ServerBench bench = await ServerBench.StartAsync(devices: 1, scale: 1);
+        byte[] signed = Signing.FirmwarePackage.Create(new byte[500], "fw", "2.0.0");
+        byte[] content = body switch
+        {
+            "truncated" => signed[..(signed.Length - 10)],
+            "whole" => signed,
+            _ => [],
+        };
+
+        HttpResponseMessage response = await bench.Client.PostAsync(new Uri($"/api/packages?title={title}&version={version}", UriKind.Relative), new ByteArrayContent(content));
+
+        string problem = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await bench.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/packages", UriKind.Relative))).GetArrayLength());
+    }
+
     [Fact]
     public async Task Concurrent_cancels_of_one_campaign_end_it_once_and_a_finished_one_refuses_more()
     {

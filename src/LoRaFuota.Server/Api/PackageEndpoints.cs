@@ -70,6 +70,12 @@ internal static class PackageEndpoints
             return;
         }
 
+        if (Signing.FirmwarePackage.HasMagic(body.GetBuffer().AsSpan(0, (int)body.Length)) && SignedPackageProblem(body.ToArray(), query) is string problem)
+        {
+            await Problem.BadRequest(context, problem);
+            return;
+        }
+
         var package = new NewPackage
         {
             Title = query["title"].FirstOrDefault() ?? string.Empty,
@@ -94,6 +100,28 @@ internal static class PackageEndpoints
         {
             await Problem.Conflict(context, ex.Message);
         }
+    }
+
+    // A signed package (docs/packages.md) must be whole, and say what the query says: devices install what its manifest
+    // names, so a title or version that differ would make the repository lie about what the campaign sends.
+    private static string? SignedPackageProblem(byte[] bytes, IQueryCollection query)
+    {
+        if (Signing.FirmwarePackage.TryRead(bytes, out Signing.FirmwarePackage? signed) is string broken)
+        {
+            return $"The body starts like a signed package (LFPK) but is not one: {broken}";
+        }
+
+        Signing.FirmwareManifest manifest = signed!.Manifest;
+        string? version = query["version"].FirstOrDefault();
+        string? title = query["title"].FirstOrDefault();
+        if (version is not null && version != manifest.Version)
+        {
+            return $"version {version} differs from the signed manifest's {manifest.Version}; upload it as version {manifest.Version}.";
+        }
+
+        return title is not null && title != manifest.Title
+            ? $"title {title} differs from the signed manifest's {manifest.Title}; upload it as title {manifest.Title}."
+            : null;
     }
 
     private static async Task GetAsync(HttpContext context)
