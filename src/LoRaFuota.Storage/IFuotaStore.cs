@@ -154,9 +154,10 @@ public interface IFuotaStore
     Task<RegisteredDevice> SaveDeviceAsync(RegisteredDevice device, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the registered devices in DevEUI order, each with the version it runs and its running campaign.</summary>
+    /// <param name="devEui">One device only, or null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The devices.</returns>
-    Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(DevEui? devEui = null, CancellationToken cancellationToken = default);
 
     /// <summary>Assigns a package to a device group or a device, replacing the target's earlier assignment.</summary>
     /// <param name="assignment">The assignment.</param>

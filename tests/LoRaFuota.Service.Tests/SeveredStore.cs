@@ -51,7 +51,7 @@ internal sealed class SeveredStore(IFuotaStore inner) : IFuotaStore
 
     public Task<RegisteredDevice> SaveDeviceAsync(RegisteredDevice device, CancellationToken cancellationToken = default) => Call(() => inner.SaveDeviceAsync(device, cancellationToken));
 
-    public Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(CancellationToken cancellationToken = default) => Call(() => inner.ListDevicesAsync(cancellationToken));
+    public Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(DevEui? devEui = null, CancellationToken cancellationToken = default) => Call(() => inner.ListDevicesAsync(devEui, cancellationToken));
 
     public Task<PackageAssignment> AssignAsync(PackageAssignment assignment, CancellationToken cancellationToken = default) => Call(() => inner.AssignAsync(assignment, cancellationToken));
 

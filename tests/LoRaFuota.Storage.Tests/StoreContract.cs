@@ -317,6 +317,7 @@ public abstract class StoreContract : IDisposable
         Assert.Equal(["1.0.0", "1.0.1"], during.Select(d => d.InstalledVersion));
         Assert.All(after, d => Assert.Null(d.RunningCampaignId));
         Assert.Equal(["2.0.0", "1.0.1"], after.Select(d => d.InstalledVersion)); // a failed update leaves the old version
+        Assert.Equal([s_second], (await store.ListDevicesAsync(s_second)).Select(d => d.DevEui));
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_first, UplinkIntervalSeconds = 0 }));
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveDeviceAsync(new RegisteredDevice { DevEui = s_first, Group = " x" }));
     }

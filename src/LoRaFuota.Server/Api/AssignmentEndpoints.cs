@@ -63,14 +63,14 @@ internal static class AssignmentEndpoints
             return;
         }
 
-        RegisteredDevice saved = (await Store(context).ListDevicesAsync(context.RequestAborted)).First(d => d.DevEui == eui);
+        RegisteredDevice saved = (await Store(context).ListDevicesAsync(eui, context.RequestAborted)).Single();
         await ApiJson.SendAsync(context, ApiJson.Object(w => WriteDevice(w, saved, null)));
     }
 
     private static async Task ListDevicesAsync(HttpContext context)
     {
         IReadOnlyList<PackageAssignment> assignments = await Store(context).ListAssignmentsAsync(context.RequestAborted);
-        IReadOnlyList<RegisteredDevice> devices = await Store(context).ListDevicesAsync(context.RequestAborted);
+        IReadOnlyList<RegisteredDevice> devices = await Store(context).ListDevicesAsync(cancellationToken: context.RequestAborted);
         await ApiJson.SendAsync(context, ApiJson.Array(devices, (w, device) =>
         {
             w.WriteStartObject();
@@ -149,7 +149,7 @@ internal static class AssignmentEndpoints
             (batches, skipped) = AssignmentResolver.Resolve(
                 k,
                 target,
-                await store.ListDevicesAsync(context.RequestAborted),
+                await store.ListDevicesAsync(cancellationToken: context.RequestAborted),
                 assignments,
                 id => packages.TryGetValue(id, out StoredPackage? p) ? p.Version : null,
                 a => Parameters(a).Region);

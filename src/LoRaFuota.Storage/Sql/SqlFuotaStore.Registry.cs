@@ -52,7 +52,7 @@ public abstract partial class SqlFuotaStore
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<RegisteredDevice>> ListDevicesAsync(DevEui? devEui = null, CancellationToken cancellationToken = default) =>
         ReadAsync<IReadOnlyList<RegisteredDevice>>(
             async connection => await QueryAsync(
                 connection,
@@ -63,8 +63,8 @@ public abstract partial class SqlFuotaStore
                      ORDER BY cd.updated_at DESC LIMIT 1),
                     (SELECT c.id FROM campaign_devices cd JOIN campaigns c ON c.id = cd.campaign_id
                      WHERE cd.dev_eui = d.dev_eui AND c.state = @running LIMIT 1)
-                FROM devices d ORDER BY d.dev_eui
-                """,
+                FROM devices d
+                """ + (devEui is null ? string.Empty : " WHERE d.dev_eui = @eui") + " ORDER BY d.dev_eui",
                 reader => new RegisteredDevice
                 {
                     DevEui = DevEui.Parse(reader.GetString(0)),
@@ -78,7 +78,8 @@ public abstract partial class SqlFuotaStore
                 },
                 cancellationToken,
                 ("updated", (int)OtaState.Updated),
-                ("running", (int)CampaignState.Running)).ConfigureAwait(false),
+                ("running", (int)CampaignState.Running),
+                ("eui", devEui?.ToString())).ConfigureAwait(false),
             cancellationToken);
 
     /// <inheritdoc/>
