@@ -56,11 +56,9 @@ public sealed class ClientCommandTests : IDisposable
     {
         await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "d.db")}", "--api-key", "k3", "--devices", "2");
         string server = serve.Address.ToString();
-        string image = Path.Combine(_temp.Path, "fw.bin");
-        await File.WriteAllBytesAsync(image, new byte[1000]);
         string fleet = Path.Combine(_temp.Path, "fleet.json");
         await File.WriteAllTextAsync(fleet, """[{"dev_eui": "70b3d57ed0000001"}, {"dev_eui": "70b3d57ed0000002"}]""");
-        string package = JsonDocument.Parse(Cli("package", "upload", "--server", server, "--api-key", "k3", "--input", image, "--title", "t", "--version", "9").Output).RootElement.GetProperty("id").GetString()!;
+        string package = await UploadAsync(server, "k3", new byte[1000], "9");
         string id = JsonDocument.Parse(Cli("campaign", "create", "--server", server, "--api-key", "k3", "--package", package, "--fleet", fleet, "--region", "EU868", "--dr", "5", "--class", "C", "--redundancy", "4").Output).RootElement.GetProperty("id").GetString()!;
 
         (int code, string output, _) = Cli("campaign", "cancel", "--server", server, "--api-key", "k3", id, "--format", "json");
@@ -89,10 +87,8 @@ public sealed class ClientCommandTests : IDisposable
     {
         await using ServeRun serve = await ServeRun.StartAsync("--db", $"sqlite:{Path.Combine(_temp.Path, "g.db")}", "--api-key", "k4", "--time-scale", "100", "--fleet", TestFleet.Write(_temp.Path, 3));
         string server = serve.Address.ToString();
-        string image = Path.Combine(_temp.Path, "fw.bin");
-        await File.WriteAllBytesAsync(image, RandomNumberGenerator.GetBytes(2000));
         string fleet = TestFleet.Write(_temp.Path, 3);
-        string package = JsonDocument.Parse(Cli("package", "upload", "--server", server, "--api-key", "k4", "--input", image, "--title", "fw", "--version", "2.0.0").Output).RootElement.GetProperty("id").GetString()!;
+        string package = await UploadAsync(server, "k4", RandomNumberGenerator.GetBytes(2000), "2.0.0");
 
         (int code, string output, _) = Cli("device", "register", "--server", server, "--api-key", "k4", "--fleet", fleet, "--group", "meters");
         Assert.Equal(0, code);
@@ -113,6 +109,16 @@ public sealed class ClientCommandTests : IDisposable
         (code, output, _) = Cli("package", "unassign", "--server", server, "--api-key", "k4", "--group", "meters");
         Assert.Equal(0, code);
         Assert.Empty(JsonDocument.Parse(output).RootElement.GetProperty("campaigns").EnumerateArray());
+    }
+
+    // Uploads an image through `package upload` and returns the package id.
+    private async Task<string> UploadAsync(string server, string key, byte[] content, string version)
+    {
+        string image = Path.Combine(_temp.Path, "fw.bin");
+        await File.WriteAllBytesAsync(image, content);
+        (int code, string output, string error) = Cli("package", "upload", "--server", server, "--api-key", key, "--input", image, "--title", "fw", "--version", version);
+        Assert.True(code == 0, error);
+        return JsonDocument.Parse(output).RootElement.GetProperty("id").GetString()!;
     }
 
     private static (int Code, string Output, string Error) Cli(params string[] args)

@@ -1,14 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using LoRaFuota.Campaigns;
 using LoRaFuota.Emulation.DryRun;
-using LoRaFuota.Emulation.Standalone;
-using LoRaFuota.Regions;
-using LoRaFuota.Simulation;
 using LoRaFuota.Simulation.Network;
-using LoRaFuota.Simulation.Time;
 using LoRaFuota.Testing;
 using Xunit.Abstractions;
 

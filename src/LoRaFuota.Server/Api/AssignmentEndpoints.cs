@@ -146,13 +146,14 @@ internal static class AssignmentEndpoints
         IReadOnlyList<AssignmentSkip> skipped = [];
         if (kind is AssignmentTarget k)
         {
+            var regions = new Dictionary<PackageAssignment, string?>(); // parsed once per assignment, not once per device
             (batches, skipped) = AssignmentResolver.Resolve(
                 k,
                 target,
                 await store.ListDevicesAsync(cancellationToken: context.RequestAborted),
                 assignments,
                 id => packages.TryGetValue(id, out StoredPackage? p) ? p.Version : null,
-                a => Parameters(a).Region);
+                a => regions.TryGetValue(a, out string? region) ? region : regions[a] = Parameters(a).Region);
         }
 
         var records = new List<(AssignmentBatch Batch, NewCampaign Record)>();
